@@ -1,0 +1,30 @@
+import type { ClientOf, HandlersOf } from './define';
+import { settingsEvents, settingsMethods } from '../settings/contract';
+import { systemEvents, systemMethods } from '../system/contract';
+
+/**
+ * The one way into the core. Each feature contributes its methods and events; the transports
+ * (IPC, HTTP, CLI) are generic over this object, so a new method never touches a transport.
+ */
+export const contract = {
+  ...systemMethods,
+  ...settingsMethods,
+};
+
+export const events = {
+  ...systemEvents,
+  ...settingsEvents,
+};
+
+export type Contract = typeof contract;
+export type Events = typeof events;
+export type MethodName = keyof Contract & string;
+export type EventName = keyof Events & string;
+export type Handlers = HandlersOf<Contract>;
+export type Client = ClientOf<Contract, Events>;
+
+export const methodNames = Object.keys(contract) as MethodName[];
+export const eventNames = Object.keys(events) as EventName[];
+
+export const isMethodName = (name: string): name is MethodName =>
+  Object.prototype.hasOwnProperty.call(contract, name);

@@ -1,0 +1,59 @@
+import { parseArgs } from 'node:util';
+import { createApp } from './app';
+import { ApiError } from './api/errors';
+import { commands } from './cli/commands';
+import { resolveDataDir } from './config';
+
+const commonOptions = `Options for every command:
+  --data-dir DIR   folder of the database (default: TW_DATA_DIR, else the app's data folder)
+  --json           print machine-readable JSON
+  --help           show help for the command`;
+
+function overview(): string {
+  const width = Math.max(...Object.keys(commands).map((name) => name.length)) + 2;
+  const list = Object.entries(commands).map(([name, spec]) => `  ${name.padEnd(width)}${spec.summary}`);
+  return `Usage: npm run cli -- <command> [options]\n\nCommands:\n${list.join('\n')}\n\n${commonOptions}`;
+}
+
+async function main(argv: string[]): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args: argv,
+    options: { 'data-dir': { type: 'string' }, json: { type: 'boolean' }, help: { type: 'boolean' }, yes: { type: 'boolean' } },
+    allowPositionals: true,
+    strict: true,
+  });
+  const [name, ...words] = positionals;
+  if (name === undefined || name === 'help') {
+    process.stdout.write(`${overview()}\n`);
+    return name === undefined && !values.help ? 1 : 0;
+  }
+  const command = commands[name];
+  if (command === undefined) throw new ApiError('invalid_input', `Unknown command "${name}". Run npm run cli -- --help for the list.`);
+  if (values.help) {
+    process.stdout.write(`Usage: npm run cli -- ${command.usage}\n\n${command.summary}\n\n${commonOptions}\n`);
+    return 0;
+  }
+  const request = command.build(values.yes ? [...words, '--yes'] : words);
+  if ('text' in request) {
+    process.stdout.write(`${request.text}\n`);
+    return 0;
+  }
+  const app = createApp({ dataDir: resolveDataDir(values['data-dir']), ollamaHost: process.env.OLLAMA_HOST, monitor: false }, () => {});
+  try {
+    const result = await app.dispatch(request.method, request.input);
+    if (!result.ok) throw ApiError.fromBody(result.error);
+    process.stdout.write(`${values.json ? JSON.stringify(result.value, null, 2) : request.format(result.value)}\n`);
+    return 0;
+  } finally {
+    await app.close();
+  }
+}
+
+main(process.argv.slice(2)).then(
+  (code) => process.exit(code),
+  (error: unknown) => {
+    const message = error instanceof Error ? error.message : String(error);
+    process.stderr.write(`talent-workstation: ${message}\n`);
+    process.exit(error instanceof ApiError && error.code === 'invalid_input' ? 2 : 1);
+  },
+);

@@ -1,0 +1,14 @@
+import type { Database } from 'better-sqlite3';
+import { m001Settings } from './001-settings';
+
+export interface Migration {
+  /** The user_version this migration brings the database to. */
+  readonly version: number;
+  readonly name: string;
+  up(db: Database): void;
+}
+
+/** In order; a migration is never edited once released, only followed by a new one. */
+export const migrations: readonly Migration[] = [m001Settings];
+
+export const latestSchemaVersion = migrations.length;
