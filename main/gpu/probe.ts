@@ -59,12 +59,14 @@ export function noGpu(problem: string, checkedAt: string): GpuStatus {
   };
 }
 
+/** nvidia-smi's documented exit codes: 9 driver not loaded, 12 NVML library missing; 127 is the shell's "not found". */
 export function describeGpuFailure(error: unknown): string {
+  const code = (error as { code?: unknown } | null)?.code;
   const text = error instanceof Error ? error.message : String(error);
-  if (/not found|ENOENT|127/.test(text)) {
+  if (code === 127 || /not found|ENOENT/.test(text)) {
     return 'No NVIDIA GPU found (nvidia-smi is not installed): models run on the CPU, more slowly.';
   }
-  if (/driver/i.test(text)) {
+  if (code === 9 || code === 12 || /driver/i.test(text)) {
     return 'The NVIDIA driver is not answering (nvidia-smi failed): models run on the CPU until it is fixed.';
   }
   return `nvidia-smi failed: ${text.trim()}`;
