@@ -30,6 +30,7 @@ export const settingsSchema = z.object({
   flashAttention: z.boolean().default(true),
   kvCacheType: z.enum(['f16', 'q8_0', 'q4_0']).default('q8_0'),
   contextLength: z.number().int().min(2048).max(131072).default(8192),
+  ollamaMaxQueue: z.number().int().min(1).max(100000).default(512),
   gpuSampleIntervalMs: z.number().int().min(250).max(60000).default(1000),
   vramWarnPercent: z.number().min(50).max(100).default(87.5),
   vramActMiB: z.number().int().min(512).max(262144).default(14336),
