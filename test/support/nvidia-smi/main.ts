@@ -6,7 +6,7 @@ import { InvalidFieldError, checkAppFields, checkGpuFields, parseFormat, queryAp
 import { listGpus, queryText, summaryTable } from './table.js';
 import { renderXml } from './xml.js';
 
-export const NO_DRIVER_MESSAGE = "NVIDIA-SMI has failed because it couldn't communicate with the NVIDIA driver. "
+const NO_DRIVER_MESSAGE = "NVIDIA-SMI has failed because it couldn't communicate with the NVIDIA driver. "
   + 'Make sure that the latest NVIDIA driver is installed and running.';
 const INVALID_ARGS = "Invalid combination of input arguments. Please run 'nvidia-smi -h' for help.";
 

@@ -39,10 +39,12 @@ export async function handlePull(ctx: StandinContext, res: ServerResponse, body:
       ...(completed > 0 ? { completed } : {}),
     });
     if (!(await emit(line()))) return keepPartial(ctx, name, layerStart + completed);
+    // At least ~8 progress lines for a large layer, however fast the configured speed.
+    const tickMs = Math.max(1, Math.min(TICK_MS, (layer.size / Math.max(1, ctx.config.pullBytesPerSec)) * 125));
     while (completed < layer.size) {
       const bps = Math.max(1, ctx.config.pullBytesPerSec);
       const remainingMs = ((layer.size - completed) / bps) * 1000;
-      const waitMs = Math.min(TICK_MS, remainingMs);
+      const waitMs = Math.min(tickMs, remainingMs);
       if (waitMs >= 1) await sleep(waitMs);
       completed = Math.min(layer.size, completed + Math.max(1, Math.round((bps * Math.max(waitMs, 1)) / 1000)));
       if (gone.aborted) return keepPartial(ctx, name, layerStart + completed);
