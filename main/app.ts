@@ -4,6 +4,9 @@ import { createDispatcher, type Dispatch } from './api/dispatch';
 import { EventBus } from './api/event-bus';
 import { type AppConfig } from './config';
 import { openDatabase } from './db/open';
+import { ModelService } from './engine/models/service';
+import { createEngineHandlers } from './engine/service';
+import { OllamaSupervisor } from './engine/supervisor/supervisor';
 import { parseOllamaHost } from './settings/schema';
 import { createSettingsHandlers } from './settings/service';
 import { SettingsStore } from './settings/store';
@@ -34,13 +37,39 @@ export function createApp(config: AppConfig, log: Logger = defaultLogger): App {
     engineIntervalMs: config.engineStatusIntervalMs ?? 5000,
     gpuIntervalMs: () => Math.max(1000, settings.get().gpuSampleIntervalMs),
   });
+  const supervisor = new OllamaSupervisor({
+    host: engineHost,
+    settings: () => settings.get(),
+    dataDir: config.dataDir,
+    onState: (state) => {
+      bus.emit('engine.supervisor', state);
+      void monitor.refreshEngine();
+    },
+    onRestarted: (reason) => log('warn', `Ollama restarted: ${reason}`),
+  });
+  const models = new ModelService({
+    host: engineHost,
+    settings: () => settings.get(),
+    refreshEngine: () => monitor.refreshEngine(),
+    onPullProgress: (progress) => bus.emit('models.pull', progress),
+  });
 
   const handlers: Handlers = {
     ...createSystemHandlers({ config, db, monitor }),
-    ...createSettingsHandlers({ store: settings, bus, onHostChanged: () => void monitor.refreshEngine() }),
+    ...createSettingsHandlers({
+      store: settings,
+      bus,
+      onChanged: () => bus.emit('engine.supervisor', supervisor.current()),
+      onHostChanged: () => {
+        void monitor.refreshEngine();
+        if (config.manageEngine !== false) void supervisor.start();
+      },
+    }),
+    ...createEngineHandlers({ supervisor, models, settings: () => settings.get() }),
   };
   const dispatch = createDispatcher(handlers, (error) => log('error', error instanceof Error ? (error.stack ?? error.message) : String(error)));
   if (config.monitor !== false) monitor.start();
+  if (config.manageEngine !== false) void supervisor.start();
 
   let closed = false;
   return {
@@ -52,6 +81,8 @@ export function createApp(config: AppConfig, log: Logger = defaultLogger): App {
       if (closed) return;
       closed = true;
       monitor.stop();
+      models.stopAll();
+      await supervisor.stop();
       db.close();
     },
   };

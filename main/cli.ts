@@ -38,7 +38,7 @@ async function main(argv: string[]): Promise<number> {
     process.stdout.write(`${request.text}\n`);
     return 0;
   }
-  const app = createApp({ dataDir: resolveDataDir(values['data-dir']), ollamaHost: process.env.OLLAMA_HOST, monitor: false }, () => {});
+  const app = createApp({ dataDir: resolveDataDir(values['data-dir']), ollamaHost: process.env.OLLAMA_HOST, monitor: false, manageEngine: false }, () => {});
   try {
     const result = await app.dispatch(request.method, request.input);
     if (!result.ok) throw ApiError.fromBody(result.error);

@@ -13,6 +13,8 @@ export interface AppConfig {
   engineStatusIntervalMs?: number;
   /** Start background polling; the CLI turns it off because it runs one command and exits. */
   monitor?: boolean;
+  /** Attach to or start Ollama and keep it alive (the window and serve); the CLI only looks. */
+  manageEngine?: boolean;
 }
 
 /** Where Electron keeps userData for this app, so serve, CLI and window share one database. */

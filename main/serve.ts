@@ -51,15 +51,7 @@ async function main(): Promise<void> {
 
   const app = createApp({ dataDir: resolveDataDir(values['data-dir']), ollamaHost: process.env.OLLAMA_HOST });
   const server = createHttpServer({ dispatch: app.dispatch, bus: app.bus, token, rendererDir });
-  let boundPort: number;
-  try {
-    boundPort = await listen(server, port);
-  } catch (error) {
-    await app.close();
-    throw error;
-  }
-  process.stdout.write(`Talent Workstation is ready at http://127.0.0.1:${boundPort}/?token=${encodeURIComponent(token)}\n`);
-
+  // Installed before listening, so a signal during start-up still closes the database cleanly.
   let stopping = false;
   const stop = (): void => {
     if (stopping) return;
@@ -69,6 +61,15 @@ async function main(): Promise<void> {
   };
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);
+
+  let boundPort: number;
+  try {
+    boundPort = await listen(server, port);
+  } catch (error) {
+    await app.close();
+    throw error;
+  }
+  process.stdout.write(`Talent Workstation is ready at http://127.0.0.1:${boundPort}/?token=${encodeURIComponent(token)}\n`);
 }
 
 main().catch((error: unknown) => {

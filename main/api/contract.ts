@@ -1,4 +1,5 @@
 import type { ClientOf, HandlersOf } from './define';
+import { engineEvents, engineMethods } from '../engine/contract';
 import { settingsEvents, settingsMethods } from '../settings/contract';
 import { systemEvents, systemMethods } from '../system/contract';
 
@@ -9,11 +10,13 @@ import { systemEvents, systemMethods } from '../system/contract';
 export const contract = {
   ...systemMethods,
   ...settingsMethods,
+  ...engineMethods,
 };
 
 export const events = {
   ...systemEvents,
   ...settingsEvents,
+  ...engineEvents,
 };
 
 export type Contract = typeof contract;

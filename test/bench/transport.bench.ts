@@ -8,7 +8,7 @@ import { formatTiming, measure } from './measure';
 /** What a door costs: the same settings.get in process (CLI, IPC handler) and over HTTP (serve). */
 export async function benchTransport(): Promise<string[]> {
   const dataDir = mkdtempSync(join(tmpdir(), 'tw-bench-'));
-  const app = createApp({ dataDir, monitor: false }, () => {});
+  const app = createApp({ dataDir, monitor: false, manageEngine: false }, () => {});
   const token = 'bench-token-123456';
   const server = createHttpServer({ dispatch: app.dispatch, bus: app.bus, token, rendererDir: null });
   const port = await listen(server, 0);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Handlers } from '../../../main/api/contract';
+import { methodNames, type Handlers } from '../../../main/api/contract';
 import { createDispatcher } from '../../../main/api/dispatch';
 import { ApiError } from '../../../main/api/errors';
 import { defaultSettings } from '../../../main/settings/schema';
@@ -8,14 +8,8 @@ function handlersWith(overrides: Partial<Handlers>): Handlers {
   const unused = () => {
     throw new Error('not used in this test');
   };
-  return {
-    'system.doctor': unused,
-    'system.status': unused,
-    'settings.get': () => defaultSettings(),
-    'settings.update': unused,
-    'settings.reset': unused,
-    ...overrides,
-  };
+  const all = Object.fromEntries(methodNames.map((name) => [name, unused])) as unknown as Handlers;
+  return { ...all, 'settings.get': () => defaultSettings(), ...overrides };
 }
 
 describe('dispatcher', () => {

@@ -32,7 +32,7 @@ describe('HTTP transport', () => {
     mkdirSync(rendererDir);
     writeFileSync(join(rendererDir, 'index.html'), '<!doctype html><title>TW</title>');
     writeFileSync(join(dataDir, 'secret.txt'), 'not for the web');
-    const app = createApp({ dataDir, monitor: false }, () => {});
+    const app = createApp({ dataDir, monitor: false, manageEngine: false }, () => {});
     const server = createHttpServer({ dispatch: app.dispatch, bus: app.bus, token, rendererDir, maxBodyBytes });
     const port = await listen(server, 0);
     const entry = { app, server, base: `http://127.0.0.1:${port}` };
