@@ -4,6 +4,7 @@ import { usePageShortcuts } from './components/useShortcuts';
 import { BatchPage } from './pages/batch/BatchPage';
 import { GpuPage } from './pages/gpu/GpuPage';
 import { InterviewsPage } from './pages/interviews/InterviewsPage';
+import { ModelsPage } from './pages/models/ModelsPage';
 import { PricingPage } from './pages/pricing/PricingPage';
 import { SettingsPage } from './pages/settings/SettingsPage';
 import { SkillsPage } from './pages/skills/SkillsPage';
@@ -17,6 +18,7 @@ const pageComponents: Record<PageId, ComponentType> = {
   pricing: PricingPage,
   skills: SkillsPage,
   gpu: GpuPage,
+  models: ModelsPage,
   settings: SettingsPage,
 };
 

@@ -42,6 +42,12 @@ export const pageIcons: Record<PageId, () => ReactNode> = {
       <path d="M6 1.5v2M10 1.5v2M6 12.5v2M10 12.5v2M1.5 6h2M1.5 10h2M12.5 6h2M12.5 10h2" />
     </Icon>
   ),
+  models: () => (
+    <Icon>
+      <path d="M8 1.8 13.8 5v6L8 14.2 2.2 11V5Z" />
+      <path d="M2.2 5 8 8.2 13.8 5M8 8.2v6" />
+    </Icon>
+  ),
   settings: () => (
     <Icon>
       <path d="M2 4h7M12 4h2M2 8h2M7 8h7M2 12h6M11 12h3" />

@@ -1,12 +1,13 @@
 import { create } from 'zustand';
 
-/** The pages of the app, in the order of the navigation and of the Ctrl/Cmd+1..6 shortcuts. */
+/** The pages of the app, in the order of the navigation and of the Ctrl/Cmd+1..7 shortcuts. */
 export const pages = [
   { id: 'batch', label: 'Batch' },
   { id: 'interviews', label: 'Interviews' },
   { id: 'pricing', label: 'Pricing' },
   { id: 'skills', label: 'Skills' },
   { id: 'gpu', label: 'GPU' },
+  { id: 'models', label: 'Models' },
   { id: 'settings', label: 'Settings' },
 ] as const;
 

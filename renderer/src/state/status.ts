@@ -19,6 +19,11 @@ function newer<T extends { checkedAt: string }>(current: T | null, next: T): T {
   return Date.parse(current.checkedAt) > Date.parse(next.checkedAt) ? current : next;
 }
 
+/** Records an engine status a call handed back (after pin, unload, delete) without waiting for the event. */
+export function acceptEngineStatus(engine: EngineStatus): void {
+  useStatus.setState((state) => ({ engine: newer(state.engine, engine), loadError: null }));
+}
+
 /** Reads the current engine and GPU status, then follows their events. Returns the unsubscribe. */
 export function startStatusFeed(api: Client = client): () => void {
   let active = true;
