@@ -125,9 +125,19 @@ export class ModelService {
     return this.options.refreshEngine();
   }
 
-  /** keep_alive -1 keeps the model in memory until unloaded; an empty request only loads it. */
+  /**
+   * keep_alive -1 keeps the model in memory until unloaded, 0 unloads it. A text model is loaded by
+   * an empty generate request; an embedding model refuses generate, so it embeds one character.
+   */
   async setResidency(model: string, keepAlive: string | number): Promise<EngineStatus> {
-    await this.engine((client) => client.generate({ model, prompt: '', keep_alive: keepAlive, stream: false }));
+    await this.engine(async (client) => {
+      const { capabilities } = await client.show({ model });
+      if (capabilities?.includes('embedding') && !capabilities.includes('completion')) {
+        await client.embed({ model, input: '.', keep_alive: keepAlive });
+      } else {
+        await client.generate({ model, prompt: '', keep_alive: keepAlive, stream: false });
+      }
+    });
     return this.options.refreshEngine();
   }
 

@@ -80,6 +80,9 @@ export class OllamaSupervisor {
     const host = this.options.host();
     this.update({ mode: 'checking', host, message: null });
     if (await this.answers(host)) {
+      // The server's own variables cannot be read; the settings at attach time stand in for them,
+      // so a later change still tells the analyst that their Ollama needs a restart.
+      this.runningEnv = ollamaEnvFor(this.options.settings(), hostPortOf(host));
       this.update({ mode: 'attached', binary: null, pid: null, canRestart: false });
       this.watchAttached();
       return this.current();
@@ -221,7 +224,7 @@ export class OllamaSupervisor {
   }
 
   private pendingChanges(): string[] {
-    if (this.state.mode !== 'managed') return [];
+    if (this.state.mode !== 'managed' && this.state.mode !== 'attached') return [];
     return changedVariables(this.runningEnv, ollamaEnvFor(this.options.settings(), hostPortOf(this.options.host())));
   }
 

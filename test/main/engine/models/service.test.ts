@@ -86,6 +86,13 @@ describe('ModelService against the Ollama stand-in', () => {
     expect(expires - Date.now()).toBeLessThanOrEqual(10 * 60 * 1000);
   });
 
+  it('pins and unloads an embedding model, which refuses generate requests', async () => {
+    const pinned = await models.setResidency('nomic-embed-text', -1);
+    expect(pinned.loaded.map((model) => model.name)).toContain('nomic-embed-text:latest');
+    const unloaded = await models.setResidency('nomic-embed-text', 0);
+    expect(unloaded.loaded.map((model) => model.name)).not.toContain('nomic-embed-text:latest');
+  });
+
   it('refuses to delete a model that is not installed, as not_found', async () => {
     const error = await models.delete('mistral:7b').catch((caught: unknown) => caught);
     expect(error).toBeInstanceOf(ApiError);

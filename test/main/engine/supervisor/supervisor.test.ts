@@ -48,9 +48,13 @@ describe('OllamaSupervisor', () => {
 
   it('attaches to a server already answering and leaves it running on stop', async () => {
     const standin = await runningStandin();
-    const { supervisor } = supervise(standin.url);
+    let settings = defaultSettings();
+    const { supervisor } = supervise(standin.url, {}, () => settings);
     expect((await supervisor.start()).mode).toBe('attached');
-    expect(supervisor.current().canRestart).toBe(false);
+    expect(supervisor.current()).toMatchObject({ canRestart: false, restartNeeded: [] });
+    settings = { ...settings, contextLength: 32768 };
+    // The analyst's own Ollama needs their restart: the app says which variable changed.
+    expect(supervisor.current()).toMatchObject({ canRestart: false, restartNeeded: ['OLLAMA_CONTEXT_LENGTH'] });
     await supervisor.stop();
     expect(await answers(standin.url)).toBe(true);
   });
