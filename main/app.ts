@@ -4,9 +4,15 @@ import { createDispatcher, type Dispatch } from './api/dispatch';
 import { EventBus } from './api/event-bus';
 import { type AppConfig } from './config';
 import { openDatabase } from './db/open';
+import { recordModelChanges } from './engine/chart-events';
+import { createLlmClient, type LlmClient } from './engine/client/index';
 import { ModelService } from './engine/models/service';
 import { createEngineHandlers } from './engine/service';
 import { OllamaSupervisor } from './engine/supervisor/supervisor';
+import { createGpuHandlers, forwardGpuEvents } from './gpu/contract';
+import { createGpuService } from './gpu/service';
+import { gpuStatusFromState } from './gpu/status';
+import { createMetricsHandlers } from './metrics/service';
 import { parseOllamaHost } from './settings/schema';
 import { createSettingsHandlers } from './settings/service';
 import { SettingsStore } from './settings/store';
@@ -18,6 +24,8 @@ export interface App {
   readonly db: Database;
   readonly bus: EventBus;
   readonly dispatch: Dispatch;
+  /** The one LLM client every feature calls the model through. */
+  readonly llm: LlmClient;
   close(): Promise<void>;
 }
 
@@ -30,13 +38,26 @@ export function createApp(config: AppConfig, log: Logger = defaultLogger): App {
   const db = openDatabase(config.dataDir);
   const bus = new EventBus();
   const settings = new SettingsStore(db, (message) => log('warn', message));
+  const live = config.monitor !== false;
   const engineHost = (): string =>
     parseOllamaHost(config.ollamaHost ?? '') ?? parseOllamaHost(settings.get().ollamaHost) ?? 'http://127.0.0.1:11434';
+
+  // The sampler streams nvidia-smi once a second; the status bar's GPU facts come from it.
+  const gpu = createGpuService({ db, settings: () => settings.get(), log });
   const monitor = new StatusMonitor(bus, {
     engineHost,
     engineIntervalMs: config.engineStatusIntervalMs ?? 5000,
     gpuIntervalMs: () => Math.max(1000, settings.get().gpuSampleIntervalMs),
+    pollGpu: false,
   });
+  forwardGpuEvents(gpu, (name, payload) => bus.emit(name, payload));
+  gpu.onSample(() => monitor.publishGpu(gpuStatusFromState(gpu.latest())));
+  gpu.onState((state) => monitor.publishGpu(gpuStatusFromState(state)));
+  const markModelChanges = recordModelChanges(gpu);
+  bus.subscribe((name, payload) => {
+    if (name === 'engine.status') markModelChanges(payload as Parameters<typeof markModelChanges>[0]);
+  });
+
   const supervisor = new OllamaSupervisor({
     host: engineHost,
     settings: () => settings.get(),
@@ -45,7 +66,10 @@ export function createApp(config: AppConfig, log: Logger = defaultLogger): App {
       bus.emit('engine.supervisor', state);
       void monitor.refreshEngine();
     },
-    onRestarted: (reason) => log('warn', `Ollama restarted: ${reason}`),
+    onRestarted: (reason) => {
+      log('warn', `Ollama restarted: ${reason}`);
+      gpu.recordEvent('ollama-restarted', reason);
+    },
   });
   const models = new ModelService({
     host: engineHost,
@@ -53,22 +77,43 @@ export function createApp(config: AppConfig, log: Logger = defaultLogger): App {
     refreshEngine: () => monitor.refreshEngine(),
     onPullProgress: (progress) => bus.emit('models.pull', progress),
   });
+  const llm = createLlmClient({
+    db,
+    host: engineHost,
+    defaults: () => ({ numCtx: settings.get().contextLength, keepAlive: settings.get().keepAlive }),
+    log: (level, message) => log(level, message),
+  });
+  llm.onCallRecorded((call) => {
+    bus.emit('llm.call', { feature: call.feature, model: call.model, operation: call.operation, outcome: call.outcome, latencyMs: call.latencyMs });
+    if (call.outcome === 'out-of-memory') gpu.recordEvent('out-of-memory', `${call.model} (${call.feature})`);
+  });
+  llm.onBreakerChange((change) => bus.emit('llm.breaker', change));
 
   const handlers: Handlers = {
     ...createSystemHandlers({ config, db, monitor }),
     ...createSettingsHandlers({
       store: settings,
       bus,
-      onChanged: () => bus.emit('engine.supervisor', supervisor.current()),
+      onChanged: () => {
+        gpu.refreshSettings();
+        bus.emit('engine.supervisor', supervisor.current());
+      },
       onHostChanged: () => {
         void monitor.refreshEngine();
         if (config.manageEngine !== false) void supervisor.start();
       },
     }),
     ...createEngineHandlers({ supervisor, models, settings: () => settings.get() }),
+    ...createGpuHandlers(gpu),
+    ...createMetricsHandlers({ db, energyWh: (from, to) => gpu.energyWh(from, to) }),
   };
   const dispatch = createDispatcher(handlers, (error) => log('error', error instanceof Error ? (error.stack ?? error.message) : String(error)));
-  if (config.monitor !== false) monitor.start();
+
+  llm.pruneCalls(settings.get().retentionDays);
+  if (live) {
+    monitor.start();
+    gpu.start();
+  }
   if (config.manageEngine !== false) void supervisor.start();
 
   let closed = false;
@@ -77,12 +122,13 @@ export function createApp(config: AppConfig, log: Logger = defaultLogger): App {
     db,
     bus,
     dispatch,
+    llm,
     async close() {
       if (closed) return;
       closed = true;
       monitor.stop();
       models.stopAll();
-      await supervisor.stop();
+      await Promise.all([supervisor.stop(), gpu.stop()]);
       db.close();
     },
   };

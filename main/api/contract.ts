@@ -1,5 +1,7 @@
 import type { ClientOf, HandlersOf } from './define';
 import { engineEvents, engineMethods } from '../engine/contract';
+import { gpuEvents, gpuMethods } from '../gpu/contract';
+import { metricsEvents, metricsMethods } from '../metrics/contract';
 import { settingsEvents, settingsMethods } from '../settings/contract';
 import { systemEvents, systemMethods } from '../system/contract';
 
@@ -11,12 +13,16 @@ export const contract = {
   ...systemMethods,
   ...settingsMethods,
   ...engineMethods,
+  ...gpuMethods,
+  ...metricsMethods,
 };
 
 export const events = {
   ...systemEvents,
   ...settingsEvents,
   ...engineEvents,
+  ...gpuEvents,
+  ...metricsEvents,
 };
 
 export type Contract = typeof contract;

@@ -59,12 +59,18 @@ export function noGpu(problem: string, checkedAt: string): GpuStatus {
   };
 }
 
-/** nvidia-smi's documented exit codes: 9 driver not loaded, 12 NVML library missing; 127 is the shell's "not found". */
+/**
+ * nvidia-smi's documented exit codes: 6 no GPU found, 9 driver not loaded, 12 NVML library missing;
+ * 127 is the shell's "not found", ENOENT the same when spawned without a shell.
+ */
 export function describeGpuFailure(error: unknown): string {
   const code = (error as { code?: unknown } | null)?.code;
   const text = error instanceof Error ? error.message : String(error);
   if (code === 127 || /not found|ENOENT/.test(text)) {
     return 'No NVIDIA GPU found (nvidia-smi is not installed): models run on the CPU, more slowly.';
+  }
+  if (code === 6 || /No devices were found/.test(text)) {
+    return 'No NVIDIA GPU found (the driver lists none): models run on the CPU, more slowly.';
   }
   if (code === 9 || code === 12 || /driver/i.test(text)) {
     return 'The NVIDIA driver is not answering (nvidia-smi failed): models run on the CPU until it is fixed.';

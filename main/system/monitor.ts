@@ -7,6 +7,8 @@ export interface StatusMonitorOptions {
   engineHost: () => string;
   engineIntervalMs: number;
   gpuIntervalMs: () => number;
+  /** Poll nvidia-smi here; off when the GPU sampler feeds the status through publishGpu. */
+  pollGpu?: boolean;
 }
 
 /** What changed matters to the UI; the time of the check does not. */
@@ -30,7 +32,7 @@ export class StatusMonitor {
 
   start(): void {
     void this.loop(() => this.refreshEngine(), () => this.options.engineIntervalMs);
-    void this.loop(() => this.refreshGpu(), this.options.gpuIntervalMs);
+    if (this.options.pollGpu !== false) void this.loop(() => this.refreshGpu(), this.options.gpuIntervalMs);
   }
 
   stop(): void {
@@ -48,9 +50,14 @@ export class StatusMonitor {
 
   async refreshGpu(): Promise<GpuStatus> {
     const next = await probeGpu();
+    this.publishGpu(next);
+    return next;
+  }
+
+  /** A GPU status from elsewhere (the sampler), pushed like a polled one. */
+  publishGpu(next: GpuStatus): void {
     if (!sameExceptTime(this.gpu, next)) this.bus.emit('gpu.status', next);
     this.gpu = next;
-    return next;
   }
 
   async current(): Promise<{ engine: EngineStatus; gpu: GpuStatus }> {

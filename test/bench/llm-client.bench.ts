@@ -4,14 +4,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { migrate } from '../../main/db/migrate';
-import { migrations, type Migration } from '../../main/db/migrations/index';
-import { m003LlmCalls } from '../../main/db/migrations/003-llm-calls';
+import { migrations } from '../../main/db/migrations/index';
 import { createLlmClient } from '../../main/engine/client/index';
 import { call, spawnOllama } from '../support/harness';
 import { formatTiming, type Timing } from './measure';
 
-const m002Stub: Migration = { version: 2, name: 'stub-002', up: () => undefined };
-const benchMigrations = migrations.some((m) => m.version === 3) ? migrations : [...migrations.filter((m) => m.version < 2), m002Stub, m003LlmCalls];
+const benchMigrations = migrations;
 
 const model = 'llama3.1:8b';
 const messages = [

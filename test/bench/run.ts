@@ -1,8 +1,22 @@
 /**
  * Benchmarks, printed as figures and ratios (never asserted: these machines are noisy).
- * Run with `npm run bench`.
+ * Run with `npm run bench`; name some to run only those: `npm run bench -- transport gpu`.
  */
+import { benchGpuSampler } from './gpu-sampler.bench';
+import { benchLlmClient } from './llm-client.bench';
+import { benchMetrics } from './metrics.bench';
 import { benchTransport } from './transport.bench';
 
-const results = [await benchTransport()];
-for (const lines of results) process.stdout.write(`${lines.join('\n')}\n\n`);
+const benches: Record<string, () => Promise<string[]>> = {
+  transport: benchTransport,
+  'llm-client': benchLlmClient,
+  metrics: benchMetrics,
+  gpu: benchGpuSampler,
+};
+
+const wanted = process.argv.slice(2);
+for (const [name, bench] of Object.entries(benches)) {
+  if (wanted.length > 0 && !wanted.includes(name)) continue;
+  const lines = await bench();
+  process.stdout.write(`${lines.join('\n')}\n\n`);
+}

@@ -1,5 +1,7 @@
 import type { Database } from 'better-sqlite3';
 import { m001Settings } from './001-settings';
+import { m002GpuSamples } from './002-gpu-samples';
+import { m003LlmCalls } from './003-llm-calls';
 
 export interface Migration {
   /** The user_version this migration brings the database to. */
@@ -9,6 +11,6 @@ export interface Migration {
 }
 
 /** In order; a migration is never edited once released, only followed by a new one. */
-export const migrations: readonly Migration[] = [m001Settings];
+export const migrations: readonly Migration[] = [m001Settings, m002GpuSamples, m003LlmCalls];
 
 export const latestSchemaVersion = migrations.length;

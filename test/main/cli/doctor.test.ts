@@ -2,6 +2,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { databaseFileName } from '../../../main/db/open';
+import { latestSchemaVersion } from '../../../main/db/migrations/index';
 import { freePort, spawnOllama, STANDIN_BIN, type SpawnedOllama } from '../../support/harness';
 import { pathWithoutGpu, runCli } from '../../support/run-cli';
 import { useTempDirs } from '../../support/temp-dir';
@@ -32,7 +33,7 @@ describe('cli doctor', () => {
     expect(report.gpu).toMatchObject({ present: true, name: 'NVIDIA GeForce RTX 4080', vramTotalMiB: 16376 });
     // The stand-in's used memory follows the loaded model (about 4.9 GB) over its desktop baseline.
     expect(report.gpu!.vramUsedMiB as number).toBeGreaterThan(4000);
-    expect(report.database).toMatchObject({ path: join(dataDir, databaseFileName), schemaVersion: 1, journalMode: 'wal' });
+    expect(report.database).toMatchObject({ path: join(dataDir, databaseFileName), schemaVersion: latestSchemaVersion, journalMode: 'wal' });
   });
 
   it('prints a readable report without --json', async () => {

@@ -13,12 +13,8 @@ import type { Clock, LlmClientOptions } from '../../../../main/engine/client/typ
 import { startOllamaStandin, type OllamaStandin } from '../../../support/ollama/index';
 import { useTempDirs } from '../../../support/temp-dir';
 
-/** Stands in for migration 002 (someone else's) until the lead wires the real list. */
-export const m002Stub: Migration = { version: 2, name: 'stub-002', up: () => undefined };
-/** The released list once it holds 003; until then 001, the stub and 003. */
-export const testMigrations: readonly Migration[] = migrations.some((m) => m.version === m003LlmCalls.version)
-  ? migrations
-  : [...migrations.filter((m) => m.version < 2), m002Stub, m003LlmCalls];
+/** The released migrations up to and including 003, the client's tables. */
+export const testMigrations: readonly Migration[] = migrations.filter((m) => m.version <= m003LlmCalls.version);
 
 export function openMigratedDb(dir: string): Database {
   const db = new BetterSqlite3(join(dir, 'workstation.sqlite'));
