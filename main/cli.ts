@@ -40,9 +40,15 @@ async function main(argv: string[]): Promise<number> {
   }
   const app = createApp({ dataDir: resolveDataDir(values['data-dir']), ollamaHost: process.env.OLLAMA_HOST, monitor: false, manageEngine: false }, () => {});
   try {
+    // Subscribed before the call, so no progress event is missed.
+    const interrupted = new AbortController();
+    const followed = request.follow?.(app.bus, interrupted.signal);
+    followed?.catch(() => {}); // Awaited below; this only keeps an early failure from going unhandled.
+    process.once('SIGINT', () => interrupted.abort());
     const result = await app.dispatch(request.method, request.input);
     if (!result.ok) throw ApiError.fromBody(result.error);
-    process.stdout.write(`${values.json ? JSON.stringify(result.value, null, 2) : request.format(result.value)}\n`);
+    const value = followed ? await followed : result.value;
+    process.stdout.write(`${values.json ? JSON.stringify(value, null, 2) : request.format(value)}\n`);
     return 0;
   } finally {
     await app.close();

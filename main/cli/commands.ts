@@ -1,14 +1,18 @@
 import type { MethodName } from '../api/contract';
+import type { EventBus } from '../api/event-bus';
 import { contract, methodNames } from '../api/contract';
 import { ApiError } from '../api/errors';
 import type { DoctorReport } from '../system/schema';
 import { formatDoctor } from './format-doctor';
+import { modelCommands } from './model-commands';
 
 export interface CommandRequest {
   method: MethodName;
   input: unknown;
   /** How to print the answer when --json is not given. */
   format: (value: unknown) => string;
+  /** For work that goes on after the call answers (a pull): waits for it and gives the final value. */
+  follow?: (bus: EventBus, signal: AbortSignal) => Promise<unknown>;
 }
 
 export interface CommandSpec {
@@ -74,6 +78,7 @@ export const commands: Record<string, CommandSpec> = {
     summary: 'Put every setting back to its default (asks for --yes)',
     build: (words) => ({ method: 'settings.reset', input: { confirm: words.includes('--yes') }, format: asJson }),
   },
+  ...modelCommands,
   call: {
     usage: `call METHOD ['JSON input']   METHOD is one of: ${methodNames.join(', ')}`,
     summary: 'Call any method of the core with a JSON input',

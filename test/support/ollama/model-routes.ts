@@ -28,6 +28,9 @@ export function handleTags(ctx: StandinContext, res: ServerResponse): void {
   sendJson(res, 200, { models });
 }
 
+/** A pinned model's expiry, fixed once as real Ollama fixes it at load, so /api/ps stays stable. */
+const foreverExpiry = Date.now() + FOREVER_OFFSET_MS;
+
 export function handlePs(ctx: StandinContext, res: ServerResponse): void {
   const models = ctx.residency.list().flatMap((loaded) => {
     const spec = ctx.catalogue.get(loaded.name);
@@ -35,7 +38,7 @@ export function handlePs(ctx: StandinContext, res: ServerResponse): void {
     const expiry = ctx.residency.expiryOf(loaded.name);
     return [{
       name: loaded.name, model: loaded.name, size: loaded.size, digest: digestOf(spec), details: detailsOf(spec),
-      expires_at: rfc3339(expiry === FOREVER ? Date.now() + FOREVER_OFFSET_MS : expiry),
+      expires_at: rfc3339(expiry === FOREVER ? foreverExpiry : expiry),
       size_vram: loaded.sizeVram, context_length: loaded.contextLength,
     }];
   });
