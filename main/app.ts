@@ -1,5 +1,7 @@
 import type { Database } from 'better-sqlite3';
 import type { Handlers } from './api/contract';
+import { createBatchHandlers } from './batch/handlers';
+import { BatchService } from './batch/service';
 import { createDispatcher, type Dispatch } from './api/dispatch';
 import { EventBus } from './api/event-bus';
 import { type AppConfig } from './config';
@@ -26,6 +28,7 @@ export interface App {
   readonly dispatch: Dispatch;
   /** The one LLM client every feature calls the model through. */
   readonly llm: LlmClient;
+  readonly batches: BatchService;
   close(): Promise<void>;
 }
 
@@ -89,6 +92,34 @@ export function createApp(config: AppConfig, log: Logger = defaultLogger): App {
   });
   llm.onBreakerChange((change) => bus.emit('llm.breaker', change));
 
+  const batches: BatchService = new BatchService({
+    db,
+    llm,
+    slots: () => settings.get().parallelSlots,
+    maxAttempts: settings.get().batchMaxAttempts,
+    recoveryActions: {
+      otherLoadedModels: async (): Promise<string[]> => {
+        const busy = new Set(batches.activeModels());
+        return (await monitor.refreshEngine()).loaded.map((model) => model.name).filter((name) => !busy.has(name));
+      },
+      unload: async (model) => void (await models.setResidency(model, 0)),
+      restartEngine: async () => (supervisor.current().canRestart ? (await supervisor.restart(), true) : false),
+      contextLength: () => settings.get().contextLength,
+    },
+    recycleEveryMs: () => settings.get().batchRecycleMinutes * 60_000,
+    unload: async (model) => void (await models.setResidency(model, 0)),
+    onProgress: (progress) => bus.emit('batch.progress', progress),
+    onEvent: (event) => {
+      bus.emit('batch.event', event);
+      if (event.kind.startsWith('recovery:')) gpu.recordEvent('batch-recovery', event.detail);
+      if (event.kind === 'recycle-runner') gpu.recordEvent('runner-recycled', event.detail);
+    },
+  });
+  // The memory guard acting on VRAM or RAM is treated like an out-of-memory error while a batch runs.
+  gpu.onGuard((event) => {
+    if (event.level === 'act' && batches.runner.inFlightCount() > 0) batches.runner.startRecovery(null, `${event.resource.toUpperCase()} over its action level`);
+  });
+
   const handlers: Handlers = {
     ...createSystemHandlers({ config, db, monitor }),
     ...createSettingsHandlers({
@@ -106,6 +137,7 @@ export function createApp(config: AppConfig, log: Logger = defaultLogger): App {
     ...createEngineHandlers({ supervisor, models, settings: () => settings.get() }),
     ...createGpuHandlers(gpu),
     ...createMetricsHandlers({ db, energyWh: (from, to) => gpu.energyWh(from, to) }),
+    ...createBatchHandlers(batches),
   };
   const dispatch = createDispatcher(handlers, (error) => log('error', error instanceof Error ? (error.stack ?? error.message) : String(error)));
 
@@ -114,6 +146,7 @@ export function createApp(config: AppConfig, log: Logger = defaultLogger): App {
     monitor.start();
     gpu.start();
   }
+  if (config.runBatches ?? live) batches.start();
   if (config.manageEngine !== false) void supervisor.start();
 
   let closed = false;
@@ -123,10 +156,12 @@ export function createApp(config: AppConfig, log: Logger = defaultLogger): App {
     bus,
     dispatch,
     llm,
+    batches,
     async close() {
       if (closed) return;
       closed = true;
       monitor.stop();
+      await batches.stop();
       models.stopAll();
       await Promise.all([supervisor.stop(), gpu.stop()]);
       db.close();

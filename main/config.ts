@@ -15,6 +15,8 @@ export interface AppConfig {
   monitor?: boolean;
   /** Attach to or start Ollama and keep it alive (the window and serve); the CLI only looks. */
   manageEngine?: boolean;
+  /** Run the batch queue (default: with monitor); the CLI turns it on only for `batch submit --wait`. */
+  runBatches?: boolean;
 }
 
 /** Where Electron keeps userData for this app, so serve, CLI and window share one database. */

@@ -1,4 +1,5 @@
 import type { ClientOf, HandlersOf } from './define';
+import { batchEvents, batchMethods } from '../batch/contract';
 import { engineEvents, engineMethods } from '../engine/contract';
 import { gpuEvents, gpuMethods } from '../gpu/contract';
 import { metricsEvents, metricsMethods } from '../metrics/contract';
@@ -15,6 +16,7 @@ export const contract = {
   ...engineMethods,
   ...gpuMethods,
   ...metricsMethods,
+  ...batchMethods,
 };
 
 export const events = {
@@ -23,6 +25,7 @@ export const events = {
   ...engineEvents,
   ...gpuEvents,
   ...metricsEvents,
+  ...batchEvents,
 };
 
 export type Contract = typeof contract;

@@ -38,6 +38,8 @@ export class BatchRunner {
   private leaseTimer: NodeJS.Timeout | null = null;
   private loopDone: Promise<void> = Promise.resolve();
   private successesSinceSlowdown = 0;
+  /** When each model was last sent work, so recovery and recycling know which models the queue uses. */
+  private readonly lastUseOfModel = new Map<string, number>();
 
   constructor(private readonly options: RunnerOptions) {
     this.concurrency = Math.max(1, options.slots());
@@ -78,6 +80,12 @@ export class BatchRunner {
 
   inFlightCount(): number {
     return this.inFlight.size;
+  }
+
+  /** Models sent work in the last `withinMs`, busiest first. */
+  recentModels(withinMs = 5 * 60_000): string[] {
+    const since = this.now() - withinMs;
+    return [...this.lastUseOfModel.entries()].filter(([, at]) => at >= since).sort((a, b) => b[1] - a[1]).map(([model]) => model);
   }
 
   private cap(): number {
@@ -135,6 +143,8 @@ export class BatchRunner {
   private launch(item: ClaimedItem): void {
     const controller = new AbortController();
     this.inFlight.set(keyOf(item), { item, controller });
+    const model = (item.request as StoredRequest).body?.model;
+    if (typeof model === 'string') this.lastUseOfModel.set(model, this.now());
     void executeItem(this.options.llm, item.request as StoredRequest, { signal: controller.signal, numCtx: this.options.recovery.numCtx })
       .then((result) => this.succeeded(item, result))
       .catch((error: unknown) => this.failed(item, error))

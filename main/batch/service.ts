@@ -38,6 +38,9 @@ export interface BatchServiceOptions {
   now?: () => number;
   leaseMs?: number;
   maxAttempts?: number;
+  /** How often a long batch unloads and reloads its model to free the runner's leaked memory; 0 never. */
+  recycleEveryMs?: () => number;
+  unload?: (model: string) => Promise<void>;
 }
 
 interface BatchRow {
@@ -95,11 +98,17 @@ export class BatchService {
     return (this.options.now ?? Date.now)();
   }
 
+  private recycleTimer: NodeJS.Timeout | null = null;
+  private busySince: number | null = null;
+
   start(): void {
     this.runner.start();
+    this.recycleTimer = setInterval(() => void this.recycleIfDue(), 60_000);
+    this.recycleTimer.unref();
   }
 
   async stop(): Promise<void> {
+    if (this.recycleTimer) clearInterval(this.recycleTimer);
     await this.runner.stop();
     for (const timer of this.progressTimers.values()) clearTimeout(timer);
     retireOwner(this.owner);
@@ -162,6 +171,30 @@ export class BatchService {
     this.store.setStatus(id, status, this.now(), { problems_json: JSON.stringify(problems), total: queued, source_sha256: sha256 });
     this.runner.poke();
     return this.summary(id);
+  }
+
+  /** Models the queue has sent work to in the last few minutes. */
+  activeModels(): string[] {
+    return this.runner.recentModels();
+  }
+
+  /**
+   * Ollama's runners are known to leak host memory over hours: after `recycleEveryMs` of
+   * continuous work, drain, unload the batch's models (their runners exit) and carry on.
+   */
+  async recycleIfDue(): Promise<boolean> {
+    const every = this.options.recycleEveryMs?.() ?? 0;
+    const busy = this.runner.inFlightCount() > 0;
+    if (!busy) this.busySince = null;
+    else this.busySince ??= this.now();
+    if (every <= 0 || this.busySince === null || this.now() - this.busySince < every || !this.options.unload) return false;
+    const models = this.activeModels();
+    await this.runner.whileDrained(async () => {
+      for (const model of models) await this.options.unload!(model);
+    });
+    this.busySince = this.now();
+    this.recordEvent(null, 'recycle-runner', `unloaded ${models.join(', ') || 'no model'} after ${Math.round(every / 60_000)} min of work`);
+    return true;
   }
 
   private deleteBatch(id: string): void {

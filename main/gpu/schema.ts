@@ -72,6 +72,8 @@ export const gpuEventKindSchema = z.enum([
   'ram-act',
   'gpu-available',
   'gpu-unavailable',
+  'batch-recovery',
+  'runner-recycled',
 ]);
 export type GpuEventKind = z.output<typeof gpuEventKindSchema>;
 

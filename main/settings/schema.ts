@@ -35,6 +35,10 @@ export const settingsSchema = z.object({
   vramWarnPercent: z.number().min(50).max(100).default(87.5),
   vramActMiB: z.number().int().min(512).max(262144).default(14336),
   retentionDays: z.number().int().min(1).max(3650).default(90),
+  /** Ollama's runners leak host memory over hours: a long batch unloads and reloads its model this often (0: never). */
+  batchRecycleMinutes: z.number().int().min(0).max(10080).default(240),
+  /** Attempts an item gets before it is set aside as failed with its reason. */
+  batchMaxAttempts: z.number().int().min(1).max(20).default(3),
 });
 
 export type Settings = z.output<typeof settingsSchema>;
