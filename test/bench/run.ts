@@ -3,6 +3,7 @@
  * Run with `npm run bench`; name some to run only those: `npm run bench -- transport gpu`.
  */
 import { benchGpuSampler } from './gpu-sampler.bench';
+import { benchIngest } from './ingest.bench';
 import { benchLlmClient } from './llm-client.bench';
 import { benchMetrics } from './metrics.bench';
 import { benchTransport } from './transport.bench';
@@ -11,6 +12,7 @@ const benches: Record<string, () => Promise<string[]>> = {
   transport: benchTransport,
   'llm-client': benchLlmClient,
   metrics: benchMetrics,
+  ingest: benchIngest,
   gpu: benchGpuSampler,
 };
 

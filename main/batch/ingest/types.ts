@@ -168,6 +168,16 @@ export type CsvMapping = z.output<typeof csvMappingSchema>;
 export const defaultMaxLineBytes = 8 * 1024 * 1024;
 export const defaultMaxDepth = 128;
 
+/** The options that may come through a door (IPC, HTTP, CLI), checked there. */
+export const ingestOptionsSchema = z.strictObject({
+  format: z.enum(ingestFormats).optional(),
+  csvMapping: csvMappingSchema.optional(),
+  endpoint: z.enum(batchUrls).optional(),
+  maxLineBytes: z.number().int().min(1024).max(256 * 1024 * 1024).optional(),
+  maxDepth: z.number().int().min(2).max(1000).optional(),
+  fileLabel: z.string().min(1).max(1000).optional(),
+});
+
 export interface IngestOptions {
   /** Skip detection: the analyst confirmed the format. Encoding checks still run. */
   format?: IngestFormat;
