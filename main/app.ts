@@ -1,6 +1,8 @@
 import type { Database } from 'better-sqlite3';
 import type { Handlers } from './api/contract';
+import { FileStore } from './batch/files';
 import { createBatchHandlers } from './batch/handlers';
+import { createSubmitHandlers } from './batch/submit';
 import { BatchService } from './batch/service';
 import { createDispatcher, type Dispatch } from './api/dispatch';
 import { EventBus } from './api/event-bus';
@@ -29,6 +31,7 @@ export interface App {
   /** The one LLM client every feature calls the model through. */
   readonly llm: LlmClient;
   readonly batches: BatchService;
+  readonly files: FileStore;
   close(): Promise<void>;
 }
 
@@ -92,6 +95,7 @@ export function createApp(config: AppConfig, log: Logger = defaultLogger): App {
   });
   llm.onBreakerChange((change) => bus.emit('llm.breaker', change));
 
+  const files = new FileStore(db, config.dataDir);
   const batches: BatchService = new BatchService({
     db,
     llm,
@@ -138,6 +142,16 @@ export function createApp(config: AppConfig, log: Logger = defaultLogger): App {
     ...createGpuHandlers(gpu),
     ...createMetricsHandlers({ db, energyWh: (from, to) => gpu.energyWh(from, to) }),
     ...createBatchHandlers(batches),
+    ...createSubmitHandlers({
+      db,
+      service: batches,
+      files,
+      defaultModel: () => settings.get().models.batch,
+      installedModels: async () => {
+        const engine = await monitor.refreshEngine();
+        return engine.reachable ? engine.installed.map((model) => model.name) : null;
+      },
+    }),
   };
   const dispatch = createDispatcher(handlers, (error) => log('error', error instanceof Error ? (error.stack ?? error.message) : String(error)));
 
@@ -157,6 +171,7 @@ export function createApp(config: AppConfig, log: Logger = defaultLogger): App {
     dispatch,
     llm,
     batches,
+    files,
     async close() {
       if (closed) return;
       closed = true;

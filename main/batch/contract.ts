@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { defineEvents, defineMethods } from '../api/define';
+import { submitMethods } from './submit-contract';
 import { batchEventSchema, batchProgressSchema, batchStatsSchema, batchSummarySchema } from './schema';
 
 const batchId = z.object({ id: z.string().min(1, 'Name a batch') }).strict();
@@ -21,6 +22,7 @@ export const batchItemRowSchema = z.object({
 });
 
 export const batchMethods = defineMethods({
+  ...submitMethods,
   'batch.list': {
     summary: 'Batches, newest first, with their item counts',
     input: z.object({ limit: z.number().int().min(1).max(1000).default(100) }).strict().prefault({}),

@@ -32,7 +32,11 @@ export type ItemCounts = z.output<typeof itemCountsSchema>;
 export const ingestProblemSchema = z.object({
   file: z.string(),
   line: z.number().int(),
+  fileLine: z.number().int().optional(),
+  column: z.number().int().optional(),
   field: z.string().optional(),
+  code: z.string().optional(),
+  severity: z.enum(['error', 'warning']).optional(),
   message: z.string(),
 });
 

@@ -5,14 +5,15 @@ import type { StoredRequest } from './execute';
 import { newOwnerId, retireOwner } from './owner';
 import { OomRecovery, type RecoveryActions } from './recovery';
 import { BatchRunner } from './runner';
-import type { BatchEvent, BatchKind, BatchProgress, BatchStatus, BatchSummary, ItemCounts } from './schema';
+import type { z } from 'zod';
+import type { BatchEvent, BatchKind, BatchProgress, BatchStatus, BatchSummary, ingestProblemSchema, ItemCounts } from './schema';
 import { BatchStore, type NewItem } from './store';
 import { Throughput } from './throughput';
 
 /** What a source (an ingested file) yields: items to queue, problems to report, and its checksum at the end. */
 export type SourceRecord =
   | { kind: 'item'; customId: string; sourceLine: number; request: StoredRequest }
-  | { kind: 'problem'; problem: { file: string; line: number; field?: string; message: string } }
+  | { kind: 'problem'; problem: z.output<typeof ingestProblemSchema> }
   | { kind: 'end'; sha256: string };
 
 export interface SubmitOptions {
@@ -195,6 +196,12 @@ export class BatchService {
     this.busySince = this.now();
     this.recordEvent(null, 'recycle-runner', `unloaded ${models.join(', ') || 'no model'} after ${Math.round(every / 60_000)} min of work`);
     return true;
+  }
+
+  /** Problems found after queueing (a model that is not installed), added to the file's own. */
+  addProblems(id: string, problems: Array<z.output<typeof ingestProblemSchema>>): void {
+    const current = this.summary(id).problems;
+    this.options.db.prepare('UPDATE batches SET problems_json = ? WHERE id = ?').run(JSON.stringify([...problems, ...current]), id);
   }
 
   private deleteBatch(id: string): void {

@@ -1,0 +1,113 @@
+import type { Database } from 'better-sqlite3';
+import { basename } from 'node:path';
+import { ApiError } from '../api/errors';
+import type { Handlers } from '../api/contract';
+import { loadBundledTemplate, type EvaluationTemplate } from './evaluation';
+import { sourceFromFile } from './file-source';
+import type { FileStore } from './files';
+import { detectFormat, readCsvHeaders, suggestCsvMapping, type CsvMapping, type IngestFormat } from './ingest/index';
+import type { BatchService } from './service';
+
+export interface SubmitDeps {
+  db: Database;
+  service: BatchService;
+  files: FileStore;
+  /** The model candidate evaluations use unless the analyst names another. */
+  defaultModel: () => string;
+  /** Installed model names, or null when the engine cannot be asked. */
+  installedModels: () => Promise<string[] | null>;
+  now?: () => number;
+}
+
+const headersKey = (headers: readonly string[]): string => JSON.stringify(headers.map((header) => header.trim().toLowerCase()));
+
+/** The bundled template, recorded in the database once so every result can be traced to its text. */
+export function currentTemplate(db: Database, now: number): EvaluationTemplate {
+  const template = loadBundledTemplate();
+  db.prepare(`INSERT OR IGNORE INTO prompt_templates (id, version, body_json, source, created_at) VALUES (?, ?, ?, 'bundled', ?)`).run(
+    template.id, template.version, JSON.stringify(template), now,
+  );
+  return template;
+}
+
+const withTag = (name: string): string => (name.includes(':') ? name : `${name}:latest`);
+
+export function createSubmitHandlers(deps: SubmitDeps): Pick<Handlers, 'batch.inspect' | 'batch.submit'> {
+  const now = () => (deps.now ?? Date.now)();
+  const resolve = (source: { path: string } | { fileId: string }): { path: string; label: string; inputFileId: string | null } => {
+    if ('path' in source) return { path: source.path, label: basename(source.path), inputFileId: null };
+    const file = deps.files.get(source.fileId);
+    if (!file.path) throw new ApiError('invalid_input', `${source.fileId} is an output file, not an input`, 'source.fileId');
+    return { path: file.path, label: file.filename, inputFileId: file.id };
+  };
+  const remembered = (headers: readonly string[]): CsvMapping | null => {
+    const json = deps.db.prepare('SELECT mapping_json FROM csv_mappings WHERE headers_key = ?').pluck().get(headersKey(headers)) as string | undefined;
+    return json ? (JSON.parse(json) as CsvMapping) : null;
+  };
+
+  return {
+    'batch.inspect': async ({ source }) => {
+      const { path, label } = resolve(source);
+      const detection = await detectFormat(path, { fileLabel: label });
+      if (!detection.ok) return { fileName: label, format: null, problem: detection.problem, csv: null };
+      if (detection.format !== 'candidates-csv') return { fileName: label, format: detection.format, problem: null, csv: null };
+      const preview = await readCsvHeaders(path, { fileLabel: label, sampleRows: 5 });
+      if (!preview.ok) return { fileName: label, format: detection.format, problem: preview.problem, csv: null };
+      return {
+        fileName: label,
+        format: detection.format,
+        problem: null,
+        csv: { headers: preview.headers, sample: preview.sample, suggested: suggestCsvMapping(preview.headers), remembered: remembered(preview.headers) },
+      };
+    },
+    'batch.submit': async (input) => {
+      const { path, label, inputFileId } = resolve(input.source);
+      const detection = await detectFormat(path, { fileLabel: label });
+      if (!detection.ok) throw new ApiError('invalid_input', `${detection.problem.file}: ${detection.problem.message}`, 'source');
+      let csvMapping = input.csvMapping;
+      if (detection.format === 'candidates-csv') {
+        const preview = await readCsvHeaders(path, { fileLabel: label, sampleRows: 0 });
+        if (preview.ok) {
+          csvMapping ??= remembered(preview.headers) ?? suggestCsvMapping(preview.headers);
+          if (input.csvMapping && input.rememberMapping) {
+            deps.db.prepare(`INSERT INTO csv_mappings (headers_key, mapping_json, updated_at) VALUES (?, ?, ?)
+              ON CONFLICT (headers_key) DO UPDATE SET mapping_json = excluded.mapping_json, updated_at = excluded.updated_at`)
+              .run(headersKey(preview.headers), JSON.stringify(input.csvMapping), now());
+          }
+        }
+      }
+      const isOpenAi = detection.format === 'openai-jsonl';
+      const model = input.model ?? deps.defaultModel();
+      const template = currentTemplate(deps.db, now());
+      const seen: { format: IngestFormat | null } = { format: null };
+      const summary = await deps.service.submit(
+        {
+          kind: isOpenAi ? 'openai' : 'candidates',
+          endpoint: '/v1/chat/completions',
+          sourceName: label,
+          model: isOpenAi ? null : model,
+          template: isOpenAi ? null : { id: template.id, version: template.version },
+          priority: input.priority,
+          inputFileId,
+          allowDuplicate: input.allowDuplicate,
+        },
+        sourceFromFile({ path, label, model, template, format: detection.format, ...(csvMapping ? { csvMapping } : {}) }, seen),
+      );
+      await warnAboutMissingModel(deps, summary.id, isOpenAi ? null : model);
+      return deps.service.summary(summary.id);
+    },
+  };
+}
+
+/** A model that is not installed fails every item: say so up front, with what to do. */
+async function warnAboutMissingModel(deps: SubmitDeps, batchId: string, model: string | null): Promise<void> {
+  const installed = await deps.installedModels();
+  if (installed === null) return;
+  const wanted = model
+    ? [model]
+    : (deps.db.prepare(`SELECT DISTINCT json_extract(request_json, '$.body.model') FROM batch_items WHERE batch_id = ? LIMIT 20`).pluck().all(batchId) as string[]);
+  const have = new Set(installed.map(withTag));
+  const missing = wanted.filter((name) => typeof name === 'string' && !have.has(withTag(name)));
+  if (missing.length === 0) return;
+  deps.service.addProblems(batchId, missing.map((name) => ({ file: '', line: 0, field: 'model', code: 'model-not-installed', severity: 'error' as const, message: `Model ${name} is not installed: pull it from the Models page, or its items will fail` })));
+}
