@@ -18,11 +18,26 @@ function overview(): string {
 async function main(argv: string[]): Promise<number> {
   const { values, positionals } = parseArgs({
     args: argv,
-    options: { 'data-dir': { type: 'string' }, json: { type: 'boolean' }, help: { type: 'boolean' }, yes: { type: 'boolean' } },
+    options: {
+      'data-dir': { type: 'string' },
+      json: { type: 'boolean' },
+      help: { type: 'boolean' },
+      yes: { type: 'boolean' },
+      wait: { type: 'boolean' },
+      model: { type: 'string' },
+      priority: { type: 'string' },
+      template: { type: 'string' },
+      out: { type: 'string' },
+      'allow-duplicate': { type: 'boolean' },
+    },
     allowPositionals: true,
     strict: true,
   });
-  const [name, ...words] = positionals;
+  // "batch submit" and "batch:submit" name the same command.
+  const [first, second, ...more] = positionals;
+  const joined = first !== undefined && second !== undefined && commands[`${first}:${second}`] !== undefined;
+  const name = joined ? `${first}:${second}` : first;
+  const words = joined ? more : positionals.slice(1);
   if (name === undefined || name === 'help') {
     process.stdout.write(`${overview()}\n`);
     return name === undefined && !values.help ? 1 : 0;
@@ -33,21 +48,27 @@ async function main(argv: string[]): Promise<number> {
     process.stdout.write(`Usage: npm run cli -- ${command.usage}\n\n${command.summary}\n\n${commonOptions}\n`);
     return 0;
   }
-  const request = command.build(values.yes ? [...words, '--yes'] : words);
+  const request = command.build(words, values);
   if ('text' in request) {
     process.stdout.write(`${request.text}\n`);
     return 0;
   }
-  const app = createApp({ dataDir: resolveDataDir(values['data-dir']), ollamaHost: process.env.OLLAMA_HOST, monitor: false, manageEngine: false }, () => {});
+  const app = createApp(
+    { dataDir: resolveDataDir(values['data-dir']), ollamaHost: process.env.OLLAMA_HOST, monitor: false, manageEngine: false, runBatches: request.runsQueue === true },
+    () => {},
+  );
   try {
-    // Subscribed before the call, so no progress event is missed.
     const interrupted = new AbortController();
-    const followed = request.follow?.(app.bus, interrupted.signal);
-    followed?.catch(() => {}); // Awaited below; this only keeps an early failure from going unhandled.
     process.once('SIGINT', () => interrupted.abort());
-    const result = await app.dispatch(request.method, request.input);
-    if (!result.ok) throw ApiError.fromBody(result.error);
-    const value = followed ? await followed : result.value;
+    // Following starts before the call, so no progress event is missed; it gets the answer as a promise.
+    const answer = app.dispatch(request.method, request.input).then((result) => {
+      if (!result.ok) throw ApiError.fromBody(result.error);
+      return result.value;
+    });
+    const followed = request.follow?.(app.bus, interrupted.signal, answer);
+    followed?.catch(() => {}); // Awaited below; this only keeps an early failure from going unhandled.
+    // A failed call ends the wait at once; otherwise the follower gives the final value.
+    const value = followed ? await Promise.race([followed, answer.then(() => followed)]) : await answer;
     process.stdout.write(`${values.json ? JSON.stringify(value, null, 2) : request.format(value)}\n`);
     return 0;
   } finally {

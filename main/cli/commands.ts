@@ -4,6 +4,7 @@ import { contract, methodNames } from '../api/contract';
 import { ApiError } from '../api/errors';
 import type { DoctorReport } from '../system/schema';
 import { formatDoctor } from './format-doctor';
+import { batchCommands } from './batch-commands';
 import { modelCommands } from './model-commands';
 
 export interface CommandRequest {
@@ -12,14 +13,27 @@ export interface CommandRequest {
   /** How to print the answer when --json is not given. */
   format: (value: unknown) => string;
   /** For work that goes on after the call answers (a pull): waits for it and gives the final value. */
-  follow?: (bus: EventBus, signal: AbortSignal) => Promise<unknown>;
+  follow?: (bus: EventBus, signal: AbortSignal, answer: Promise<unknown>) => Promise<unknown>;
+  /** Run the batch queue in this process while the command waits (batch submit --wait). */
+  runsQueue?: boolean;
+}
+
+/** The options the command line accepts; each command reads those it needs. */
+export interface CliFlags {
+  yes?: boolean;
+  wait?: boolean;
+  model?: string;
+  priority?: string;
+  template?: string;
+  out?: string;
+  'allow-duplicate'?: boolean;
 }
 
 export interface CommandSpec {
   usage: string;
   summary: string;
   /** Turns the positional words after the command into a contract call, or an answer of its own. */
-  build(words: string[]): CommandRequest | { text: string };
+  build(words: string[], flags: CliFlags): CommandRequest | { text: string };
 }
 
 const asJson = (value: unknown): string => JSON.stringify(value, null, 2);
@@ -76,9 +90,10 @@ export const commands: Record<string, CommandSpec> = {
   'settings:reset': {
     usage: 'settings:reset --yes',
     summary: 'Put every setting back to its default (asks for --yes)',
-    build: (words) => ({ method: 'settings.reset', input: { confirm: words.includes('--yes') }, format: asJson }),
+    build: (_words, flags) => ({ method: 'settings.reset', input: { confirm: flags.yes === true }, format: asJson }),
   },
   ...modelCommands,
+  ...batchCommands,
   call: {
     usage: `call METHOD ['JSON input']   METHOD is one of: ${methodNames.join(', ')}`,
     summary: 'Call any method of the core with a JSON input',

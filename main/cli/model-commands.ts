@@ -58,7 +58,7 @@ function formatMetrics(summary: MetricsSummary): string {
 }
 
 function modelArgument(words: string[], usage: string): string {
-  const model = words.find((word) => !word.startsWith('--'));
+  const model = words[0];
   if (model === undefined) throw new ApiError('invalid_input', `Name a model: npm run cli -- ${usage}`);
   return model;
 }
@@ -85,9 +85,9 @@ export const modelCommands: Record<string, CommandSpec> = {
   'models:delete': {
     usage: 'models:delete MODEL --yes',
     summary: 'Delete an installed model (asks for --yes)',
-    build: (words) => ({
+    build: (words, flags) => ({
       method: 'models.delete',
-      input: { model: modelArgument(words, 'models:delete MODEL --yes'), confirm: words.includes('--yes') },
+      input: { model: modelArgument(words, 'models:delete MODEL --yes'), confirm: flags.yes === true },
       format: (value) => formatInstalled(value as EngineStatus),
     }),
   },
