@@ -6,6 +6,7 @@ import { benchGpuSampler } from './gpu-sampler.bench';
 import { benchIngest } from './ingest.bench';
 import { benchLlmClient } from './llm-client.bench';
 import { benchMetrics } from './metrics.bench';
+import { benchQueue } from './queue.bench';
 import { benchTransport } from './transport.bench';
 
 const benches: Record<string, () => Promise<string[]>> = {
@@ -13,6 +14,7 @@ const benches: Record<string, () => Promise<string[]>> = {
   'llm-client': benchLlmClient,
   metrics: benchMetrics,
   ingest: benchIngest,
+  queue: benchQueue,
   gpu: benchGpuSampler,
 };
 
