@@ -8,7 +8,8 @@ export function gpuStatusFromState(state: GpuState, now: number = Date.now()): G
     present: state.available && state.device !== null,
     name: state.device?.name ?? null,
     driverVersion: state.device?.driverVersion ?? null,
-    vramTotalMiB: sample?.vramTotalMiB ?? state.device?.vramTotalMiB ?? null,
+    // Total and used come from the same sample, so the status bar never shows one without the other.
+    vramTotalMiB: sample?.vramTotalMiB ?? null,
     vramUsedMiB: sample?.vramUsedMiB ?? null,
     utilizationPercent: sample?.utilizationPercent ?? null,
     temperatureC: sample?.temperatureC ?? null,

@@ -4,6 +4,7 @@ import { usePageShortcuts } from './components/useShortcuts';
 import { BatchPage } from './pages/batch/BatchPage';
 import { GpuPage } from './pages/gpu/GpuPage';
 import { InterviewsPage } from './pages/interviews/InterviewsPage';
+import { MetricsPage } from './pages/metrics/MetricsPage';
 import { ModelsPage } from './pages/models/ModelsPage';
 import { PricingPage } from './pages/pricing/PricingPage';
 import { SettingsPage } from './pages/settings/SettingsPage';
@@ -19,6 +20,7 @@ const pageComponents: Record<PageId, ComponentType> = {
   skills: SkillsPage,
   gpu: GpuPage,
   models: ModelsPage,
+  metrics: MetricsPage,
   settings: SettingsPage,
 };
 

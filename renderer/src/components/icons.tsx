@@ -48,6 +48,12 @@ export const pageIcons: Record<PageId, () => ReactNode> = {
       <path d="M2.2 5 8 8.2 13.8 5M8 8.2v6" />
     </Icon>
   ),
+  metrics: () => (
+    <Icon>
+      <path d="M2 14h12" />
+      <path d="M4 11.5V8M7 11.5V4M10 11.5V6.5M13 11.5V2.5" />
+    </Icon>
+  ),
   settings: () => (
     <Icon>
       <path d="M2 4h7M12 4h2M2 8h2M7 8h7M2 12h6M11 12h3" />

@@ -2,7 +2,7 @@ import { useEffect } from 'react';
 import { isModifierOnly } from '../lib/platform';
 import { pages, useNavigation } from '../state/navigation';
 
-/** Ctrl/Cmd+1..7 open the pages in navigation order. */
+/** Ctrl/Cmd+1..8 open the pages in navigation order. */
 export function usePageShortcuts(): void {
   useEffect(() => {
     const onKeyDown = (event: KeyboardEvent): void => {

@@ -1,6 +1,6 @@
 import { create } from 'zustand';
 
-/** The pages of the app, in the order of the navigation and of the Ctrl/Cmd+1..7 shortcuts. */
+/** The pages of the app, in the order of the navigation and of the Ctrl/Cmd+1..8 shortcuts. */
 export const pages = [
   { id: 'batch', label: 'Batch' },
   { id: 'interviews', label: 'Interviews' },
@@ -8,6 +8,7 @@ export const pages = [
   { id: 'skills', label: 'Skills' },
   { id: 'gpu', label: 'GPU' },
   { id: 'models', label: 'Models' },
+  { id: 'metrics', label: 'Metrics' },
   { id: 'settings', label: 'Settings' },
 ] as const;
 

@@ -1,10 +1,12 @@
-import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { useEffect, useRef, useState, type FormEvent, type ReactNode } from 'react';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { PageHeader } from '../../components/PageHeader';
 import { isModifierOnly, modifierLabel } from '../../lib/platform';
 import { loadSettings, useSettings } from '../../state/settings';
 import { sections } from './fields';
+import { RestartNotice } from './RestartNotice';
 import { SettingField } from './SettingField';
+import { useEngineRestart } from './useEngineRestart';
 import { useSettingsForm, type SettingsForm } from './useSettingsForm';
 
 /** Ctrl/Cmd+S saves while this page is open, wherever the focus is. */
@@ -22,10 +24,12 @@ function useSaveShortcut(save: () => void): void {
   }, []);
 }
 
-function ActionBar({ form }: { form: SettingsForm }) {
+/** `notice` (the restart offer after a save) sits on top of the bar, where the analyst just clicked Save. */
+function ActionBar({ form, notice }: { form: SettingsForm; notice: ReactNode }) {
   const count = form.changed.size;
   return (
     <div className="action-bar">
+      {notice}
       <p className="action-bar__notice" role="status" data-testid="settings-notice" data-tone={form.notice.tone}>
         {form.notice.text}
       </p>
@@ -69,7 +73,9 @@ function LoadState() {
 }
 
 export function SettingsPage() {
-  const form = useSettingsForm();
+  const restart = useEngineRestart();
+  const form = useSettingsForm(restart.check);
+  const stored = useSettings((state) => state.settings);
   const [confirming, setConfirming] = useState(false);
   useSaveShortcut(() => {
     if (form.changed.size > 0) void form.save();
@@ -115,7 +121,7 @@ export function SettingsPage() {
               ))}
             </section>
           ))}
-          <ActionBar form={form} />
+          <ActionBar form={form} notice={<RestartNotice restart={restart} settings={stored} />} />
         </form>
       )}
       <ConfirmDialog

@@ -40,9 +40,10 @@ const good = (text: string): Notice => ({ text, tone: 'good' });
 
 /**
  * The settings form's state: a draft over the settings it was loaded from, client validation with
- * the core's schema, saving only what changed, and following changes made elsewhere.
+ * the core's schema, saving only what changed, and following changes made elsewhere. `onSaved` runs
+ * after a save or a reset succeeded.
  */
-export function useSettingsForm(): SettingsForm {
+export function useSettingsForm(onSaved?: () => void): SettingsForm {
   const stored = useSettings((state) => state.settings);
   const accept = useSettings((state) => state.accept);
   const [base, setBase] = useState<Settings | null>(stored);
@@ -137,6 +138,7 @@ export function useSettingsForm(): SettingsForm {
       const saved = await client.call('settings.update', patch);
       accept(saved);
       adopt(saved, good('Saved.'));
+      onSaved?.();
     } catch (error) {
       showFailure(error);
     } finally {
@@ -158,6 +160,7 @@ export function useSettingsForm(): SettingsForm {
       const defaults = await client.call('settings.reset', { confirm: true });
       accept(defaults);
       adopt(defaults, good('Every setting is back to its default.'));
+      onSaved?.();
     } catch (error) {
       setTopError(messageOf(error));
     } finally {
