@@ -10,6 +10,8 @@ import type { ApiResult } from '../main/api/errors';
 export type PreloadBridge = {
   methods: { [K in MethodName]: (input: InputOf<Contract[K]>) => Promise<ApiResult<OutputOf<Contract[K]>>> };
   events: { [K in EventName]: (listener: (payload: z.output<Events[K]>) => void) => () => void };
+  /** The path of a file dropped on the window or picked, so the core reads it where it lies. */
+  pathForFile: (file: File) => string;
 };
 
 export const ipcChannels = {

@@ -1,4 +1,4 @@
-import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
+import { contextBridge, ipcRenderer, webUtils, type IpcRendererEvent } from 'electron';
 import { eventNames, methodNames, type EventName, type MethodName } from '../main/api/contract';
 import type { ApiResult } from '../main/api/errors';
 import { ipcChannels, type PreloadBridge } from './bridge-types';
@@ -23,6 +23,7 @@ const subscribe = (name: EventName) => (listener: Listener) => {
 const bridge = {
   methods: Object.fromEntries(methodNames.map((name) => [name, callMethod(name)])) as PreloadBridge['methods'],
   events: Object.fromEntries(eventNames.map((name) => [name, subscribe(name)])) as PreloadBridge['events'],
+  pathForFile: (file: File) => webUtils.getPathForFile(file),
 } satisfies PreloadBridge;
 
 contextBridge.exposeInMainWorld('tw', bridge);
