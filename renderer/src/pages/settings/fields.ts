@@ -166,6 +166,27 @@ export const sections: readonly SectionSpec[] = [
     ],
   },
   {
+    id: 'batch',
+    title: 'Batch queue',
+    description: 'How long batches are run: attempts per item and the model runner recycled on long runs.',
+    fields: [
+      {
+        key: 'batchMaxAttempts',
+        kind: 'number',
+        label: 'Attempts per item',
+        unit: 'tries',
+        help: 'An item that keeps failing (invalid answer, cut stream) is set aside as failed after this many tries, with its reason. Out-of-memory and busy engines do not use up tries.',
+      },
+      {
+        key: 'batchRecycleMinutes',
+        kind: 'number',
+        label: 'Recycle the model runner every',
+        unit: 'minutes',
+        help: 'Ollama\'s runners leak memory over hours: a long batch pauses, unloads its model and carries on this often. 0 never does.',
+      },
+    ],
+  },
+  {
     id: 'data',
     title: 'Data',
     description: 'What the workstation keeps in its local database.',
