@@ -100,7 +100,7 @@ export function createApp(config: AppConfig, log: Logger = defaultLogger): App {
     db,
     llm,
     slots: () => settings.get().parallelSlots,
-    maxAttempts: settings.get().batchMaxAttempts,
+    maxAttempts: () => settings.get().batchMaxAttempts,
     recoveryActions: {
       otherLoadedModels: async (): Promise<string[]> => {
         const busy = new Set(batches.activeModels());

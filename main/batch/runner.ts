@@ -15,7 +15,8 @@ export interface RunnerOptions {
   onEvent: (batchId: string | null, kind: string, detail: string) => void;
   /** Called when a batch has nothing left to run: it is finalised there. */
   onBatchDrained: (batchId: string) => void;
-  maxAttempts?: number;
+  /** Read at each failure, so a settings change applies at once. */
+  maxAttempts?: () => number;
   leaseMs?: number;
   idleMs?: number;
   now?: () => number;
@@ -168,7 +169,7 @@ export class BatchRunner {
     const failure = classifyFailure(error);
     const now = this.now();
     const exhausted = failure.kind === 'out-of-memory' && this.recoveryExhausted;
-    if (failure.action === 'dead' || (failure.action !== 'requeue' || exhausted) && item.attempts >= (this.options.maxAttempts ?? 3)) {
+    if (failure.action === 'dead' || (failure.action !== 'requeue' || exhausted) && item.attempts >= (this.options.maxAttempts?.() ?? 3)) {
       if (store.deadLetter(item, owner, failure.message, failure.kind, now)) this.options.onItemDone(item, null, failure.message);
       return;
     }

@@ -38,7 +38,7 @@ export interface BatchServiceOptions {
   onEvent: (event: BatchEvent) => void;
   now?: () => number;
   leaseMs?: number;
-  maxAttempts?: number;
+  maxAttempts?: () => number;
   /** How often a long batch unloads and reloads its model to free the runner's leaked memory; 0 never. */
   recycleEveryMs?: () => number;
   unload?: (model: string) => Promise<void>;

@@ -63,7 +63,7 @@ export function useBatchRig(): (options?: { slots?: number; standin?: Parameters
       recoveryActions,
       onProgress: (update) => progress.push(update),
       onEvent: (event) => events.push(event),
-      maxAttempts: options.maxAttempts,
+      ...(options.maxAttempts === undefined ? {} : { maxAttempts: () => options.maxAttempts! }),
     });
     service.start();
     cleanups.push(async () => {
