@@ -2,7 +2,7 @@ import type { Database } from 'better-sqlite3';
 import type { Handlers } from './api/contract';
 import { FileStore } from './batch/files';
 import { createBatchHandlers } from './batch/handlers';
-import { createSubmitHandlers } from './batch/submit';
+import { createSubmitHandlers, type SubmitDeps } from './batch/submit';
 import { BatchService } from './batch/service';
 import { createDispatcher, type Dispatch } from './api/dispatch';
 import { EventBus } from './api/event-bus';
@@ -32,6 +32,7 @@ export interface App {
   readonly llm: LlmClient;
   readonly batches: BatchService;
   readonly files: FileStore;
+  readonly submitDeps: SubmitDeps;
   close(): Promise<void>;
 }
 
@@ -124,6 +125,18 @@ export function createApp(config: AppConfig, log: Logger = defaultLogger): App {
     if (event.level === 'act' && batches.runner.inFlightCount() > 0) batches.runner.startRecovery(null, `${event.resource.toUpperCase()} over its action level`);
   });
 
+  // One submit path for the contract's batch.submit and OpenAI's POST /v1/batches.
+  const submitDeps: SubmitDeps = {
+    db,
+    service: batches,
+    files,
+    defaultModel: () => settings.get().models.batch,
+    installedModels: async () => {
+      const engine = await monitor.refreshEngine();
+      return engine.reachable ? engine.installed.map((model) => model.name) : null;
+    },
+  };
+
   const handlers: Handlers = {
     ...createSystemHandlers({ config, db, monitor }),
     ...createSettingsHandlers({
@@ -142,16 +155,7 @@ export function createApp(config: AppConfig, log: Logger = defaultLogger): App {
     ...createGpuHandlers(gpu),
     ...createMetricsHandlers({ db, energyWh: (from, to) => gpu.energyWh(from, to) }),
     ...createBatchHandlers(batches),
-    ...createSubmitHandlers({
-      db,
-      service: batches,
-      files,
-      defaultModel: () => settings.get().models.batch,
-      installedModels: async () => {
-        const engine = await monitor.refreshEngine();
-        return engine.reachable ? engine.installed.map((model) => model.name) : null;
-      },
-    }),
+    ...createSubmitHandlers(submitDeps),
   };
   const dispatch = createDispatcher(handlers, (error) => log('error', error instanceof Error ? (error.stack ?? error.message) : String(error)));
 
@@ -172,6 +176,7 @@ export function createApp(config: AppConfig, log: Logger = defaultLogger): App {
     llm,
     batches,
     files,
+    submitDeps,
     async close() {
       if (closed) return;
       closed = true;

@@ -6,6 +6,7 @@ import { parseArgs } from 'node:util';
 import { createApp } from './app';
 import { ApiError } from './api/errors';
 import { createHttpServer, listen } from './api/http/server';
+import { createOpenAiDoor } from './batch/openai-api/index';
 import { resolveDataDir } from './config';
 
 const usage = `Usage: npm run serve -- [--port N] [--data-dir DIR] [--token T]
@@ -50,7 +51,7 @@ async function main(): Promise<void> {
   if (rendererDir === null) process.stderr.write('[warn] The renderer is not built (run npm run build): serving the API only.\n');
 
   const app = createApp({ dataDir: resolveDataDir(values['data-dir']), ollamaHost: process.env.OLLAMA_HOST });
-  const server = createHttpServer({ dispatch: app.dispatch, bus: app.bus, token, rendererDir });
+  const server = createHttpServer({ dispatch: app.dispatch, bus: app.bus, token, rendererDir, v1: createOpenAiDoor(app) });
   // Installed before listening, so a signal during start-up still closes the database cleanly.
   let stopping = false;
   const stop = (): void => {

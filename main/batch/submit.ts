@@ -6,7 +6,8 @@ import { loadBundledTemplate, type EvaluationTemplate } from './evaluation';
 import { sourceFromFile } from './file-source';
 import type { FileStore } from './files';
 import { detectFormat, readCsvHeaders, suggestCsvMapping, type CsvMapping, type IngestFormat } from './ingest/index';
-import type { BatchService } from './service';
+import type { BatchSummary, SupportedEndpoint } from './schema';
+import type { BatchService, SourceRecord } from './service';
 
 export interface SubmitDeps {
   db: Database;
@@ -32,22 +33,94 @@ export function currentTemplate(db: Database, now: number): EvaluationTemplate {
 
 const withTag = (name: string): string => (name.includes(':') ? name : `${name}:latest`);
 
-export function createSubmitHandlers(deps: SubmitDeps): Pick<Handlers, 'batch.inspect' | 'batch.submit'> {
-  const now = () => (deps.now ?? Date.now)();
-  const resolve = (source: { path: string } | { fileId: string }): { path: string; label: string; inputFileId: string | null } => {
-    if ('path' in source) return { path: source.path, label: basename(source.path), inputFileId: null };
-    const file = deps.files.get(source.fileId);
-    if (!file.path) throw new ApiError('invalid_input', `${source.fileId} is an output file, not an input`, 'source.fileId');
-    return { path: file.path, label: file.filename, inputFileId: file.id };
-  };
-  const remembered = (headers: readonly string[]): CsvMapping | null => {
-    const json = deps.db.prepare('SELECT mapping_json FROM csv_mappings WHERE headers_key = ?').pluck().get(headersKey(headers)) as string | undefined;
-    return json ? (JSON.parse(json) as CsvMapping) : null;
-  };
+type FileRef = { path: string } | { fileId: string };
 
+/** What queueing a file takes, whichever door it came through (the contract, OpenAI's /v1/batches). */
+export interface SubmitFileInput {
+  source: FileRef;
+  model?: string;
+  priority?: number;
+  csvMapping?: CsvMapping;
+  rememberMapping?: boolean;
+  allowDuplicate?: boolean;
+  /** OpenAI's batch endpoint: every line must use it, and lines with another url are problems. */
+  endpoint?: SupportedEndpoint;
+  metadata?: Record<string, string> | null;
+}
+
+function resolveSource(deps: SubmitDeps, source: FileRef): { path: string; label: string; inputFileId: string | null } {
+  if ('path' in source) return { path: source.path, label: basename(source.path), inputFileId: null };
+  const file = deps.files.get(source.fileId);
+  if (!file.path) throw new ApiError('invalid_input', `${source.fileId} is an output file, not an input`, 'source.fileId');
+  return { path: file.path, label: file.filename, inputFileId: file.id };
+}
+
+function rememberedMapping(deps: SubmitDeps, headers: readonly string[]): CsvMapping | null {
+  const json = deps.db.prepare('SELECT mapping_json FROM csv_mappings WHERE headers_key = ?').pluck().get(headersKey(headers)) as string | undefined;
+  return json ? (JSON.parse(json) as CsvMapping) : null;
+}
+
+/** The file's request lines that name another url become problems, as OpenAI reports them. */
+async function* onlyEndpoint(source: AsyncIterable<SourceRecord>, endpoint: SupportedEndpoint, file: string): AsyncGenerator<SourceRecord> {
+  for await (const record of source) {
+    if (record.kind !== 'item' || record.request.url === endpoint) {
+      yield record;
+      continue;
+    }
+    const line = record.sourceLine;
+    const message = `Line ${line}: url ${record.request.url} differs from this batch's endpoint ${endpoint}: one batch runs one endpoint; it is skipped.`;
+    yield { kind: 'problem', problem: { file, line, field: 'url', code: 'unsupported-url', severity: 'error', message } };
+  }
+}
+
+/** Queues a file: OpenAI batch lines as they are, candidates evaluated with the recorded template. */
+export async function submitFile(deps: SubmitDeps, input: SubmitFileInput): Promise<BatchSummary> {
+  const now = () => (deps.now ?? Date.now)();
+  const { path, label, inputFileId } = resolveSource(deps, input.source);
+  const detection = await detectFormat(path, { fileLabel: label });
+  if (!detection.ok) throw new ApiError('invalid_input', `${detection.problem.file}: ${detection.problem.message}`, 'source');
+  let csvMapping = input.csvMapping;
+  if (detection.format === 'candidates-csv') {
+    const preview = await readCsvHeaders(path, { fileLabel: label, sampleRows: 0 });
+    if (preview.ok) {
+      csvMapping ??= rememberedMapping(deps, preview.headers) ?? suggestCsvMapping(preview.headers);
+      if (input.csvMapping && (input.rememberMapping ?? true)) {
+        deps.db.prepare(`INSERT INTO csv_mappings (headers_key, mapping_json, updated_at) VALUES (?, ?, ?)
+          ON CONFLICT (headers_key) DO UPDATE SET mapping_json = excluded.mapping_json, updated_at = excluded.updated_at`)
+          .run(headersKey(preview.headers), JSON.stringify(input.csvMapping), now());
+      }
+    }
+  }
+  const isOpenAi = detection.format === 'openai-jsonl';
+  if (!isOpenAi && input.endpoint !== undefined && input.endpoint !== '/v1/chat/completions') {
+    throw new ApiError('invalid_input', `${label} holds candidate profiles, which are evaluated through /v1/chat/completions, not ${input.endpoint}`, 'endpoint');
+  }
+  const model = input.model ?? deps.defaultModel();
+  const template = currentTemplate(deps.db, now());
+  const seen: { format: IngestFormat | null } = { format: null };
+  const records = sourceFromFile({ path, label, model, template, format: detection.format, ...(csvMapping ? { csvMapping } : {}) }, seen);
+  const summary = await deps.service.submit(
+    {
+      kind: isOpenAi ? 'openai' : 'candidates',
+      endpoint: input.endpoint ?? '/v1/chat/completions',
+      sourceName: label,
+      model: isOpenAi ? null : model,
+      template: isOpenAi ? null : { id: template.id, version: template.version },
+      priority: input.priority ?? 0,
+      inputFileId,
+      metadata: input.metadata ?? null,
+      allowDuplicate: input.allowDuplicate ?? false,
+    },
+    input.endpoint === undefined ? records : onlyEndpoint(records, input.endpoint, label),
+  );
+  await warnAboutMissingModel(deps, summary.id, isOpenAi ? null : model);
+  return deps.service.summary(summary.id);
+}
+
+export function createSubmitHandlers(deps: SubmitDeps): Pick<Handlers, 'batch.inspect' | 'batch.submit'> {
   return {
     'batch.inspect': async ({ source }) => {
-      const { path, label } = resolve(source);
+      const { path, label } = resolveSource(deps, source);
       const detection = await detectFormat(path, { fileLabel: label });
       if (!detection.ok) return { fileName: label, format: null, problem: detection.problem, csv: null };
       if (detection.format !== 'candidates-csv') return { fileName: label, format: detection.format, problem: null, csv: null };
@@ -57,45 +130,10 @@ export function createSubmitHandlers(deps: SubmitDeps): Pick<Handlers, 'batch.in
         fileName: label,
         format: detection.format,
         problem: null,
-        csv: { headers: preview.headers, sample: preview.sample, suggested: suggestCsvMapping(preview.headers), remembered: remembered(preview.headers) },
+        csv: { headers: preview.headers, sample: preview.sample, suggested: suggestCsvMapping(preview.headers), remembered: rememberedMapping(deps, preview.headers) },
       };
     },
-    'batch.submit': async (input) => {
-      const { path, label, inputFileId } = resolve(input.source);
-      const detection = await detectFormat(path, { fileLabel: label });
-      if (!detection.ok) throw new ApiError('invalid_input', `${detection.problem.file}: ${detection.problem.message}`, 'source');
-      let csvMapping = input.csvMapping;
-      if (detection.format === 'candidates-csv') {
-        const preview = await readCsvHeaders(path, { fileLabel: label, sampleRows: 0 });
-        if (preview.ok) {
-          csvMapping ??= remembered(preview.headers) ?? suggestCsvMapping(preview.headers);
-          if (input.csvMapping && input.rememberMapping) {
-            deps.db.prepare(`INSERT INTO csv_mappings (headers_key, mapping_json, updated_at) VALUES (?, ?, ?)
-              ON CONFLICT (headers_key) DO UPDATE SET mapping_json = excluded.mapping_json, updated_at = excluded.updated_at`)
-              .run(headersKey(preview.headers), JSON.stringify(input.csvMapping), now());
-          }
-        }
-      }
-      const isOpenAi = detection.format === 'openai-jsonl';
-      const model = input.model ?? deps.defaultModel();
-      const template = currentTemplate(deps.db, now());
-      const seen: { format: IngestFormat | null } = { format: null };
-      const summary = await deps.service.submit(
-        {
-          kind: isOpenAi ? 'openai' : 'candidates',
-          endpoint: '/v1/chat/completions',
-          sourceName: label,
-          model: isOpenAi ? null : model,
-          template: isOpenAi ? null : { id: template.id, version: template.version },
-          priority: input.priority,
-          inputFileId,
-          allowDuplicate: input.allowDuplicate,
-        },
-        sourceFromFile({ path, label, model, template, format: detection.format, ...(csvMapping ? { csvMapping } : {}) }, seen),
-      );
-      await warnAboutMissingModel(deps, summary.id, isOpenAi ? null : model);
-      return deps.service.summary(summary.id);
-    },
+    'batch.submit': (input) => submitFile(deps, input),
   };
 }
 

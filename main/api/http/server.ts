@@ -14,6 +14,15 @@ export interface HttpServerOptions {
   /** The built renderer (out/renderer); null serves the API alone. */
   rendererDir: string | null;
   maxBodyBytes?: number;
+  /** OpenAI's API under /v1 (files, batches): it reads its own bodies (uploads pass the JSON limit) and answers in OpenAI's shape. */
+  v1?: V1Door;
+}
+
+export interface V1Door {
+  /** Called for /v1/ paths once the request is authorised; false when nothing there answers. */
+  handle(request: IncomingMessage, response: ServerResponse, url: URL): Promise<boolean>;
+  /** Answers a /v1/ request without the right key, in the door's own error shape. */
+  unauthorized(response: ServerResponse): void;
 }
 
 export const defaultMaxBodyBytes = 1024 * 1024;
@@ -86,7 +95,9 @@ export function createHttpServer(options: HttpServerOptions): Server {
     const url = new URL(request.url ?? '/', `http://127.0.0.1:${port}`);
     if (url.pathname === '/api/health') return sendJson(response, 200, { ok: true });
     if (redeemPageToken(url, response, options.token, port)) return;
+    const isV1 = url.pathname.startsWith('/v1/');
     if (!isAuthorized(request, options.token, port)) {
+      if (isV1 && options.v1) return options.v1.unauthorized(response);
       if (url.pathname.startsWith('/api/') || url.pathname.startsWith('/v1/')) {
         return sendError(response, { code: 'unauthorized', message: 'Missing or wrong token: send Authorization: Bearer <token>' });
       }
@@ -94,6 +105,7 @@ export function createHttpServer(options: HttpServerOptions): Server {
       response.end(unauthorizedPage);
       return;
     }
+    if (isV1 && options.v1 && (await options.v1.handle(request, response, url))) return;
     if (url.pathname === '/api/events') return streamEvents(request, response, options.bus);
     if (url.pathname.startsWith('/api/')) return handleApiCall(url.pathname.slice('/api/'.length), request, response, options);
     if (request.method === 'GET' && options.rendererDir !== null && serveStatic(options.rendererDir, url.pathname, response)) return;

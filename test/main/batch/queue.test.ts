@@ -37,6 +37,26 @@ describe('batch queue against the Ollama stand-in', () => {
     expect(r.events.some((event) => event.kind === 'out-of-memory')).toBe(true);
   });
 
+  it('completes every item with an out-of-memory error injected every 10 requests', async () => {
+    const r = await rig({ slots: 4, standin: { numParallel: 4, tokenLatencyMs: 1 } });
+    let armedAt = 0;
+    const rearm = setInterval(() => {
+      const count = r.standin.state().requestCount;
+      if (count - armedAt >= 10) {
+        armedAt = count;
+        r.standin.setFault({ kind: 'oom', count: 1 });
+      }
+    }, 5);
+    try {
+      const batch = await r.service.submit({ kind: 'openai', endpoint: '/v1/chat/completions', sourceName: 'oom-storm.jsonl' }, chatItems(60));
+      await untilFinished(r, batch.id, 60_000);
+      expect(doneCount(r, batch.id)).toMatchObject({ done: 60, failed: 0 });
+      expect(r.events.filter((event) => event.kind === 'out-of-memory').length).toBeGreaterThan(2);
+    } finally {
+      clearInterval(rearm);
+    }
+  });
+
   it('slows down on a 503 storm and completes', async () => {
     const r = await rig({ slots: 8, standin: { numParallel: 1, maxQueue: 1 } });
     const batch = await r.service.submit({ kind: 'openai', endpoint: '/v1/chat/completions', sourceName: 'busy.jsonl' }, chatItems(25));
