@@ -54,6 +54,11 @@ export const batchMethods = defineMethods({
     }),
     output: z.object({ total: z.number().int(), items: z.array(batchItemRowSchema) }),
   },
+  'batch.export': {
+    summary: "Write a batch's output JSONL, errors JSONL and results CSV into a folder",
+    input: batchId.extend({ dir: z.string().min(1).refine((dir) => dir.startsWith('/') || /^[A-Za-z]:[\\/]/.test(dir), 'Give an absolute folder path') }),
+    output: z.array(z.object({ kind: z.enum(['output', 'errors', 'results']), path: z.string(), bytes: z.number().int() })),
+  },
   'batch.item': {
     summary: 'One item: the request sent and the answer stored',
     input: batchId.extend({ seq: z.number().int().min(0) }),

@@ -1,11 +1,12 @@
 import type { Handlers } from '../api/contract';
+import { exportBatch } from './export-files';
 import { queryItems, readItem } from './items-query';
 import type { BatchEvent } from './schema';
 import type { BatchService } from './service';
 
 type BatchHandlers = Pick<
   Handlers,
-  'batch.list' | 'batch.get' | 'batch.pause' | 'batch.resume' | 'batch.cancel' | 'batch.retryFailed' | 'batch.setPriority' | 'batch.items' | 'batch.item'
+  'batch.list' | 'batch.get' | 'batch.pause' | 'batch.resume' | 'batch.cancel' | 'batch.retryFailed' | 'batch.setPriority' | 'batch.items' | 'batch.item' | 'batch.export'
 >;
 
 export function createBatchHandlers(service: BatchService): BatchHandlers {
@@ -29,5 +30,9 @@ export function createBatchHandlers(service: BatchService): BatchHandlers {
       return queryItems(db, query);
     },
     'batch.item': ({ id, seq }) => readItem(db, id, seq),
+    'batch.export': ({ id, dir }) => {
+      service.summary(id);
+      return exportBatch(db, id, dir);
+    },
   };
 }

@@ -88,6 +88,18 @@ export const batchCommands: Record<string, CommandSpec> = {
       format: (value) => ((value as BatchSummary[]).length === 0 ? 'No batches yet: npm run cli -- batch submit FILE' : (value as BatchSummary[]).map(formatBatch).join('\n')),
     }),
   },
+  'batch:export': {
+    usage: 'batch export ID --out DIR [--json]',
+    summary: 'Write the output JSONL, errors JSONL and results CSV of a batch into a folder',
+    build: (words, flags) => {
+      if (flags.out === undefined) throw new ApiError('invalid_input', 'Name a folder: npm run cli -- batch export ID --out DIR', 'out');
+      return {
+        method: 'batch.export',
+        input: { id: batchIdArgument(words, 'batch export ID --out DIR'), dir: resolve(flags.out) },
+        format: (value) => (value as Array<{ kind: string; path: string; bytes: number }>).map((file) => `${file.kind.padEnd(8)} ${file.path} (${file.bytes} bytes)`).join('\n'),
+      };
+    },
+  },
   'batch:cancel': {
     usage: 'batch cancel ID',
     summary: 'Cancel a batch; results already in are kept',

@@ -1,4 +1,5 @@
 import BetterSqlite3 from 'better-sqlite3';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { databaseFileName } from '../../../main/db/open';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -42,6 +43,15 @@ describe('cli batch', () => {
     expect(status.stdout).toMatch(/candidates\.jsonl:\d+: .*JSON/);
     const list = await runCli(['batch:list', '--data-dir', dir], env);
     expect(list.stdout).toContain(batch.id);
+    const exported = await runCli(['batch', 'export', batch.id, '--out', dir, '--json', '--data-dir', dir], env);
+    const files = JSON.parse(exported.stdout) as Array<{ kind: string; path: string }>;
+    expect(files.map((file) => file.kind)).toEqual(['output', 'errors', 'results']);
+    const output = readFileSync(files[0]!.path, 'utf8').trimEnd().split('\n');
+    expect(output).toHaveLength(good);
+    expect(JSON.parse(output[0]!)).toMatchObject({ response: { status_code: 200 }, error: null });
+    const csv = readFileSync(files[2]!.path, 'utf8').trimEnd().split(/\r?\n/);
+    expect(csv[0]).toMatch(/^custom_id,/);
+    expect(csv).toHaveLength(good + 1);
     const cancel = await runCli(['batch', 'cancel', batch.id, '--data-dir', dir], env);
     expect(cancel.code).toBe(1);
     expect(cancel.stderr).toMatch(/is completed: it cannot become cancelling/);
