@@ -1,7 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
 import type { Settings } from '../../settings/schema';
-import { findOllamaBinary } from './find-binary';
+import { findOllamaBinary, usualInstallPlaces } from './find-binary';
 import { changedVariables, hostPortOf, isLocalHost, ollamaEnvFor, type OllamaEnv } from './ollama-env';
 import { RotatingLog } from './rotating-log';
 import type { SupervisorState } from './schema';
@@ -94,7 +94,8 @@ export class OllamaSupervisor {
     }
     const lookup = findOllamaBinary(this.options.env ?? process.env);
     if (lookup.path === null) {
-      this.update({ mode: 'missing', message: `Ollama is not installed or not found (looked in ${lookup.searched.slice(0, 4).join(', ')}${lookup.searched.length > 4 ? ', …' : ''}). ${installHint}` });
+      // PATH under npm holds many tool folders; naming the installers' places is what helps a person.
+      this.update({ mode: 'missing', message: `Ollama is not installed or not found (looked on PATH and in ${usualInstallPlaces().join(', ')}). ${installHint}` });
       this.watchAttached();
       return this.current();
     }

@@ -115,7 +115,7 @@ describe('OllamaSupervisor', () => {
     const { supervisor } = supervise(host, { env: { PATH: tempDir(), OLLAMA_BIN: '' } });
     const state = await supervisor.start();
     expect(state.mode).toBe('missing');
-    expect(state.message).toMatch(/Ollama is not installed or not found \(looked in .*\)\. Install it from https:\/\/ollama\.com\/download, or set OLLAMA_BIN/);
+    expect(state.message).toMatch(/Ollama is not installed or not found \(looked on PATH and in \/usr\/local\/bin\/ollama, .*\)\. Install it from https:\/\/ollama\.com\/download, or set OLLAMA_BIN/);
   });
 
   it('does not try to start a server for a remote host', async () => {
