@@ -109,10 +109,39 @@ async function benchOverhead(root: string): Promise<string[]> {
   return [`Queue overhead per item (claim in a transaction + commit the result, WAL, synchronous=NORMAL): ${micros.toFixed(0)} µs over ${items.toLocaleString('en-US')} items`];
 }
 
+/** The 170,000-candidate file streamed into the queue, sampling RSS to show memory stays flat. */
+async function benchLargeQueueing(root: string): Promise<string[]> {
+  const file = join(root, 'candidates-170000.jsonl');
+  const manifest = await writeCandidateFile(file, { count: 170_000, seed: 7, format: 'jsonl', detail: 'compact' });
+  const { db, service } = serviceFor(join(root, 'large'), 'http://127.0.0.1:9', 1);
+  const template = currentTemplate(db, Date.now());
+  global.gc?.();
+  const baseline = process.memoryUsage().rss;
+  let peak = baseline;
+  const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 50);
+  const started = performance.now();
+  const batch = await service.submit(
+    { kind: 'candidates', endpoint: '/v1/chat/completions', sourceName: 'candidates-170000.jsonl', model: 'llama3.1:8b' },
+    sourceFromFile({ path: file, label: 'candidates-170000.jsonl', model: 'llama3.1:8b', template }, { format: null }),
+  );
+  const seconds = (performance.now() - started) / 1000;
+  clearInterval(sampler);
+  db.close();
+  return [
+    `Queueing ${batch.counts.total.toLocaleString('en-US')} candidates (${(manifest.bytes / 1e6).toFixed(0)} MB JSONL): ${seconds.toFixed(1)} s, peak RSS ${((peak - baseline) / 2 ** 20).toFixed(0)} MiB over baseline (target < 300 MiB)`,
+  ];
+}
+
 export async function benchQueue(): Promise<string[]> {
   const root = mkdtempSync(join(tmpdir(), 'tw-bench-queue-'));
   try {
-    return ['Batch queue', ...(await benchQueueing(root)), ...(await benchEfficiency(root)), ...(await benchOverhead(root))];
+    return [
+      'Batch queue',
+      ...(await benchQueueing(root)),
+      ...(await benchEfficiency(root)),
+      ...(await benchOverhead(root)),
+      ...(await benchLargeQueueing(root)),
+    ];
   } finally {
     rmSync(root, { recursive: true, force: true });
   }
