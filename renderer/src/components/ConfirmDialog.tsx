@@ -5,6 +5,8 @@ interface ConfirmDialogProps {
   title: string;
   children: ReactNode;
   confirmLabel: string;
+  /** The button that backs out; "Cancel" unless that word would be ambiguous (cancelling a batch). */
+  cancelLabel?: string;
   /** Styles the confirm button as destructive. */
   danger?: boolean;
   busy?: boolean;
@@ -16,7 +18,7 @@ interface ConfirmDialogProps {
  * A modal question on the native <dialog>: it traps focus, closes on Escape and returns focus to
  * the button that opened it.
  */
-export function ConfirmDialog({ open, title, children, confirmLabel, danger = false, busy = false, onConfirm, onCancel }: ConfirmDialogProps) {
+export function ConfirmDialog({ open, title, children, confirmLabel, cancelLabel = 'Cancel', danger = false, busy = false, onConfirm, onCancel }: ConfirmDialogProps) {
   const ref = useRef<HTMLDialogElement>(null);
   const titleId = useId();
   const bodyId = useId();
@@ -53,7 +55,7 @@ export function ConfirmDialog({ open, title, children, confirmLabel, danger = fa
         <div className="button-row button-row--end">
           {/* First in order, so showModal() focuses it and Enter never confirms by accident. */}
           <button type="button" className="button" onClick={onCancel} disabled={busy}>
-            Cancel
+            {cancelLabel}
           </button>
           <button type="button" className={danger ? 'button button--danger' : 'button button--primary'} onClick={onConfirm} disabled={busy}>
             {busy ? 'Working…' : confirmLabel}

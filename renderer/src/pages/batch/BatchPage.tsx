@@ -1,16 +1,46 @@
-import { ComingSoon } from '../../components/ComingSoon';
+import { useCallback, useEffect, useState } from 'react';
+import { PageHeader } from '../../components/PageHeader';
+import { Analysis } from './Analysis';
+import { BatchList } from './BatchList';
+import { DropOverlay, DropZone } from './DropZone';
+import { IntakeCard } from './IntakeCard';
+import { takeFile } from './intake';
+import { Monitor } from './Monitor';
+import { ResultsTable } from './ResultsTable';
+import { startBatchFeed, useBatches } from './store';
+import { useWindowDrop } from './useWindowDrop';
+
+/** The selected batch's results and analysis, once its summary is known. */
+function SelectedBatch() {
+  const batch = useBatches((state) => (state.detail?.summary.id === state.selectedId ? state.detail.summary : (state.batches?.find((entry) => entry.id === state.selectedId) ?? null)));
+  if (batch === null) return null;
+  return (
+    <>
+      <ResultsTable batch={batch} />
+      <Analysis batch={batch} />
+    </>
+  );
+}
 
 export function BatchPage() {
+  const [note, setNote] = useState<string | null>(null);
+  useEffect(() => startBatchFeed(), []);
+  const onDrop = useCallback((file: File, others: number) => {
+    setNote(others === 0 ? null : `One file at a time: ${file.name} was taken, the ${others === 1 ? 'other one was' : `other ${others} were`} left out.`);
+    void takeFile(file);
+  }, []);
+  const dragging = useWindowDrop(onDrop);
   return (
-    <ComingSoon
-      title="Batch"
-      lead="Evaluate a whole file of candidates with the local model: drop the file on the window and the workstation works through every profile."
-      plans={[
-        'Drop a file of candidate profiles, or an OpenAI-style batch JSONL, onto the window.',
-        'Every item is evaluated by the local model, with progress, rate and time left, and can be cancelled.',
-        'Runs survive a crash or a GPU out-of-memory and pick up where they stopped.',
-        'Results, errors and an analysis of the whole batch come back as files you can keep.',
-      ]}
-    />
+    <div className="page page--wide page--batch" data-testid="batch-page" data-dragging={dragging || undefined}>
+      <PageHeader title="Batch" lead="Evaluate a whole file of candidates with the local model, follow it as it runs, and take the results, errors and an analysis away as files." />
+      <DropZone note={note} />
+      <IntakeCard />
+      <div className="batch-layout">
+        <BatchList />
+        <Monitor />
+      </div>
+      <SelectedBatch />
+      <DropOverlay visible={dragging} />
+    </div>
   );
 }
