@@ -39,6 +39,9 @@ export class BatchRunner {
   private leaseTimer: NodeJS.Timeout | null = null;
   private loopDone: Promise<void> = Promise.resolve();
   private successesSinceSlowdown = 0;
+  /** While the engine as a whole cannot answer (away, breaker open), nothing is claimed until then. */
+  private engineWaitUntil = 0;
+  private engineFailuresInARow = 0;
   /** When each model was last sent work, so recovery and recycling know which models the queue uses. */
   private readonly lastUseOfModel = new Map<string, number>();
 
@@ -101,9 +104,10 @@ export class BatchRunner {
         continue;
       }
       const capacity = this.cap() - this.inFlight.size;
-      if (capacity > 0 && this.claimAndLaunch(capacity) > 0) continue;
+      const engineWait = this.engineWaitUntil - this.now();
+      if (engineWait <= 0 && capacity > 0 && this.claimAndLaunch(capacity) > 0) continue;
       await new Promise<void>((resolve) => {
-        const timer = setTimeout(resolve, this.options.idleMs ?? 500);
+        const timer = setTimeout(resolve, engineWait > 0 ? Math.min(engineWait, 5000) : (this.options.idleMs ?? 500));
         this.wake = () => {
           clearTimeout(timer);
           resolve();
@@ -156,6 +160,7 @@ export class BatchRunner {
   }
 
   private succeeded(item: ClaimedItem, result: ItemResult): void {
+    this.engineFailuresInARow = 0;
     if (this.options.store.complete(item, this.options.owner, result, this.now())) this.options.onItemDone(item, result, null);
     // Additive increase after a 503 slowdown: one more request in flight per 20 successes.
     if (this.concurrency < this.options.slots() && ++this.successesSinceSlowdown >= 20) {
@@ -177,8 +182,27 @@ export class BatchRunner {
     const delay = failure.kind === 'cancelled' ? 0 : backoffMs(item.attempts, this.options.random);
     store.retryLater(item, owner, failure.message, failure.kind, now + delay, refund);
     if (failure.kind === 'engine-busy') this.slowDown();
-    if (failure.kind === 'out-of-memory') this.startRecovery(item.batchId, `out of memory: ${failure.message}`);
-    if (failure.kind !== 'cancelled') this.options.onEvent(item.batchId, failure.kind === 'out-of-memory' ? 'out-of-memory' : 'retry', `${item.customId}: ${failure.message}`);
+    if (failure.kind === 'out-of-memory') {
+      this.startRecovery(item.batchId, `out of memory: ${failure.message}`);
+      this.options.onEvent(item.batchId, 'out-of-memory', `${item.customId}: ${failure.message}`);
+    } else if (failure.engineWide) {
+      this.waitForEngine(item.batchId, failure.kind, failure.message);
+    } else if (failure.kind !== 'cancelled') {
+      this.options.onEvent(item.batchId, 'retry', `${item.customId}: ${failure.message}`);
+    }
+  }
+
+  /**
+   * The engine is away or its breaker is open: every item would fail the same way at once, so
+   * claiming stops for a while (doubling up to 30 s) instead of churning through the queue, and
+   * one event says so rather than one per item.
+   */
+  private waitForEngine(batchId: string, kind: string, message: string): void {
+    if (this.now() < this.engineWaitUntil) return;
+    this.engineFailuresInARow += 1;
+    const waitMs = kind === 'engine-busy' ? 250 : Math.min(30_000, 1000 * 2 ** Math.min(5, this.engineFailuresInARow - 1));
+    this.engineWaitUntil = this.now() + waitMs;
+    this.options.onEvent(batchId, 'engine-wait', `${message} (waiting ${Math.round(waitMs / 100) / 10} s before sending more)`);
   }
 
   private recoveryExhausted = false;

@@ -170,6 +170,8 @@ export class BatchService {
     }
     const status: BatchStatus = queued === 0 ? 'failed' : 'in_progress';
     this.store.setStatus(id, status, this.now(), { problems_json: JSON.stringify(problems), total: queued, source_sha256: sha256 });
+    this.recordEvent(id, 'queued', `${queued} items from ${options.sourceName}${problems.length > 0 ? `, ${problems.length} problems` : ''}`);
+    this.emitProgress(id);
     this.runner.poke();
     return this.summary(id);
   }
@@ -227,11 +229,13 @@ export class BatchService {
   pause(id: string): BatchSummary {
     this.transition(id, ['in_progress'], 'paused');
     this.runner.abortBatch(id);
+    this.recordEvent(id, 'paused', 'paused by the analyst; items in flight went back to the queue');
     return this.summary(id);
   }
 
   resume(id: string): BatchSummary {
     this.transition(id, ['paused'], 'in_progress');
+    this.recordEvent(id, 'resumed', 'resumed by the analyst');
     this.runner.poke();
     return this.summary(id);
   }
@@ -239,6 +243,7 @@ export class BatchService {
   /** Stops a batch; results already committed are kept, items not yet run stay unrun. */
   cancel(id: string): BatchSummary {
     this.transition(id, ['validating', 'in_progress', 'paused'], 'cancelling');
+    this.recordEvent(id, 'cancelled', 'cancelled by the analyst; results already in are kept');
     this.runner.abortBatch(id);
     this.finalise(id);
     return this.summary(id);

@@ -109,7 +109,8 @@ export class BatchStore {
     };
     const sets = ['status = @status', ...Object.keys(extra).map((key) => `${key} = @${key}`)];
     const column = stampColumn[status];
-    if (column) sets.push(`${column} = @now`);
+    // The first time counts: a resumed or retried batch keeps when it first started.
+    if (column) sets.push(`${column} = COALESCE(${column}, @now)`);
     this.db.prepare(`UPDATE batches SET ${sets.join(', ')} WHERE id = @id`).run({ ...extra, status, now, id: batchId });
   }
 

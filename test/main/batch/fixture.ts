@@ -46,6 +46,8 @@ export function useBatchRig(): (options?: { slots?: number; standin?: Parameters
       host: () => standin.url,
       defaults: () => ({ numCtx: 8192, keepAlive: '5m' }),
       retry: { maxRetries: 1, baseDelayMs: 5, maxDelayMs: 20 },
+      // A short cool-down, so tests see the breaker close again within seconds.
+      breaker: { failureThreshold: 5, cooldownMs: 1000 },
     });
     const events: BatchEvent[] = [];
     const progress: BatchProgress[] = [];

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { startOllamaStandin } from '../../support/ollama/index';
 import { chatItems, useBatchRig, type Rig } from './fixture';
 
 const doneCount = (rig: Rig, id: string) => rig.service.summary(id).counts;
@@ -56,6 +57,26 @@ describe('batch queue against the Ollama stand-in', () => {
       clearInterval(rearm);
     }
   });
+
+  it('waits for an engine that went away instead of churning through the queue, then completes', async () => {
+    const r = await rig({ slots: 4, standin: { numParallel: 4 } });
+    const port = r.standin.port;
+    await r.standin.close();
+    const batch = await r.service.submit({ kind: 'openai', endpoint: '/v1/chat/completions', sourceName: 'away.jsonl' }, chatItems(40));
+    await expect.poll(() => r.events.filter((event) => event.kind === 'engine-wait').length, { timeout: 10_000 }).toBeGreaterThan(0);
+    await new Promise((resolve) => setTimeout(resolve, 1500));
+    // A handful of waits, not one retry per item per pass.
+    expect(r.events.filter((event) => event.kind === 'engine-wait').length).toBeLessThan(6);
+    expect(r.events.filter((event) => event.kind === 'retry')).toHaveLength(0);
+    expect(doneCount(r, batch.id)).toMatchObject({ done: 0, failed: 0 });
+    const back = await startOllamaStandin({ port, numParallel: 4 });
+    try {
+      await untilFinished(r, batch.id, 50_000);
+      expect(doneCount(r, batch.id)).toMatchObject({ done: 40, failed: 0 });
+    } finally {
+      await back.close();
+    }
+  }, 60_000);
 
   it('slows down on a 503 storm and completes', async () => {
     const r = await rig({ slots: 8, standin: { numParallel: 1, maxQueue: 1 } });
