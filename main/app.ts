@@ -17,6 +17,7 @@ import { createGpuHandlers, forwardGpuEvents } from './gpu/contract';
 import { createGpuService } from './gpu/service';
 import { gpuStatusFromState } from './gpu/status';
 import { createMetricsHandlers } from './metrics/service';
+import { createPricingCore, createPricingHandlers } from './pricing/handlers';
 import { parseOllamaHost } from './settings/schema';
 import { createSettingsHandlers } from './settings/service';
 import { SettingsStore } from './settings/store';
@@ -137,6 +138,9 @@ export function createApp(config: AppConfig, log: Logger = defaultLogger): App {
     },
   };
 
+  // Pricing works with no engine at all; its catalogue is built on first use.
+  const pricing = createPricingCore({ db, emit: (name, payload) => bus.emit(name, payload), log: (level, message) => log(level, message) });
+
   const handlers: Handlers = {
     ...createSystemHandlers({ config, db, monitor }),
     ...createSettingsHandlers({
@@ -156,6 +160,7 @@ export function createApp(config: AppConfig, log: Logger = defaultLogger): App {
     ...createMetricsHandlers({ db, energyWh: (from, to) => gpu.energyWh(from, to) }),
     ...createBatchHandlers(batches),
     ...createSubmitHandlers(submitDeps),
+    ...createPricingHandlers(pricing),
   };
   const dispatch = createDispatcher(handlers, (error) => log('error', error instanceof Error ? (error.stack ?? error.message) : String(error)));
 

@@ -3,6 +3,7 @@ import { batchEvents, batchMethods } from '../batch/contract';
 import { engineEvents, engineMethods } from '../engine/contract';
 import { gpuEvents, gpuMethods } from '../gpu/contract';
 import { metricsEvents, metricsMethods } from '../metrics/contract';
+import { pricingEvents, pricingMethods } from '../pricing/contract';
 import { settingsEvents, settingsMethods } from '../settings/contract';
 import { systemEvents, systemMethods } from '../system/contract';
 
@@ -17,6 +18,7 @@ export const contract = {
   ...gpuMethods,
   ...metricsMethods,
   ...batchMethods,
+  ...pricingMethods,
 };
 
 export const events = {
@@ -26,6 +28,7 @@ export const events = {
   ...gpuEvents,
   ...metricsEvents,
   ...batchEvents,
+  ...pricingEvents,
 };
 
 export type Contract = typeof contract;

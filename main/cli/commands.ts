@@ -6,6 +6,7 @@ import type { DoctorReport } from '../system/schema';
 import { formatDoctor } from './format-doctor';
 import { batchCommands } from './batch-commands';
 import { modelCommands } from './model-commands';
+import { pricingCommands } from '../pricing/cli-commands';
 
 export interface CommandRequest {
   method: MethodName;
@@ -27,6 +28,15 @@ export interface CliFlags {
   template?: string;
   out?: string;
   'allow-duplicate'?: boolean;
+  title?: string;
+  description?: string;
+  location?: string;
+  level?: string;
+  mapping?: string;
+  source?: string;
+  hourly?: boolean;
+  'allow-partial'?: boolean;
+  replace?: boolean;
 }
 
 export interface CommandSpec {
@@ -94,6 +104,7 @@ export const commands: Record<string, CommandSpec> = {
   },
   ...modelCommands,
   ...batchCommands,
+  ...pricingCommands,
   call: {
     usage: `call METHOD ['JSON input']   METHOD is one of: ${methodNames.join(', ')}`,
     summary: 'Call any method of the core with a JSON input',

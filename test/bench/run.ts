@@ -6,6 +6,7 @@ import { benchGpuSampler } from './gpu-sampler.bench';
 import { benchIngest } from './ingest.bench';
 import { benchLlmClient } from './llm-client.bench';
 import { benchMetrics } from './metrics.bench';
+import { benchPricing } from './pricing.bench';
 import { benchQueue } from './queue.bench';
 import { benchTransport } from './transport.bench';
 
@@ -15,6 +16,7 @@ const benches: Record<string, () => Promise<string[]>> = {
   metrics: benchMetrics,
   ingest: benchIngest,
   queue: benchQueue,
+  pricing: benchPricing,
   gpu: benchGpuSampler,
 };
 

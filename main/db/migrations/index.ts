@@ -3,6 +3,7 @@ import { m001Settings } from './001-settings';
 import { m002GpuSamples } from './002-gpu-samples';
 import { m003LlmCalls } from './003-llm-calls';
 import { m004Batches } from './004-batches';
+import { m005Pricing } from './005-pricing';
 
 export interface Migration {
   /** The user_version this migration brings the database to. */
@@ -12,6 +13,6 @@ export interface Migration {
 }
 
 /** In order; a migration is never edited once released, only followed by a new one. */
-export const migrations: readonly Migration[] = [m001Settings, m002GpuSamples, m003LlmCalls, m004Batches];
+export const migrations: readonly Migration[] = [m001Settings, m002GpuSamples, m003LlmCalls, m004Batches, m005Pricing];
 
 export const latestSchemaVersion = migrations.length;
