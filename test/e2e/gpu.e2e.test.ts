@@ -1,10 +1,11 @@
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Locator, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { spawnOllama, type SpawnedOllama } from '../support/harness';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { SpawnedOllama } from '../support/harness';
 import { launchBrowser, type Browser } from './support/browser';
+import { useServedApp } from './support/served-app';
 import { startServe, type ServeProcess } from './support/serve-process';
 
 const screenshots = join(process.cwd(), 'test-results', 'e2e');
@@ -21,27 +22,14 @@ const openGpuPage = async (page: Page): Promise<void> => {
 };
 
 describe('the GPU page, in Chromium, on the stand-ins', () => {
+  const app = useServedApp({ name: 'gpu' });
   let dataDir: string;
   let ollama: SpawnedOllama;
   let serve: ServeProcess;
   let browser: Browser;
   let page: Page;
-
-  beforeAll(async () => {
-    mkdirSync(screenshots, { recursive: true });
-    dataDir = mkdtempSync(join(tmpdir(), 'tw-e2e-gpu-'));
-    ollama = await spawnOllama();
-    serve = await startServe(['--port', '0', '--data-dir', dataDir], { OLLAMA_HOST: ollama.url });
-    browser = await launchBrowser();
-    page = await browser.context.newPage();
-    await page.goto(serve.url);
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await serve?.stop();
-    await ollama?.stop();
-    if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+  beforeAll(() => {
+    ({ dataDir, ollama, serve, browser, page } = app);
   });
 
   it('draws live charts of VRAM, utilisation, temperature and power that move with every sample', async () => {

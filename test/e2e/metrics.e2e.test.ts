@@ -1,11 +1,12 @@
-import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Locator, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '../../main/db/open';
-import { spawnOllama, type SpawnedOllama } from '../support/harness';
+import type { SpawnedOllama } from '../support/harness';
 import { launchBrowser, type Browser } from './support/browser';
+import { useServedApp } from './support/served-app';
 import { startServe, type ServeProcess } from './support/serve-process';
 
 const screenshots = join(process.cwd(), 'test-results', 'e2e');
@@ -67,28 +68,14 @@ const rowKeys = (page: Page): Promise<string[]> =>
   page.getByTestId('metrics-row').evaluateAll((rows) => rows.map((row) => `${row.getAttribute('data-group')} ${row.getAttribute('data-model')} ${row.getAttribute('data-count')}`));
 
 describe('the Metrics page, in Chromium, on seeded calls', () => {
+  const app = useServedApp({ name: 'metrics', beforeServe: seedCalls });
   let dataDir: string;
   let ollama: SpawnedOllama;
   let serve: ServeProcess;
   let browser: Browser;
   let page: Page;
-
-  beforeAll(async () => {
-    mkdirSync(screenshots, { recursive: true });
-    dataDir = mkdtempSync(join(tmpdir(), 'tw-e2e-metrics-'));
-    seedCalls(dataDir);
-    ollama = await spawnOllama();
-    serve = await startServe(['--port', '0', '--data-dir', dataDir], { OLLAMA_HOST: ollama.url });
-    browser = await launchBrowser();
-    page = await browser.context.newPage();
-    await page.goto(serve.url);
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await serve?.stop();
-    await ollama?.stop();
-    if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+  beforeAll(() => {
+    ({ dataDir, ollama, serve, browser, page } = app);
   });
 
   it('opens after Models (Ctrl+7) and shows a row per operation and model, with the total', async () => {

@@ -1,11 +1,10 @@
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Locator, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { spawnOllama, type SpawnedOllama } from '../support/harness';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { SpawnedOllama } from '../support/harness';
 import { launchBrowser, type Browser } from './support/browser';
-import { startServe, type ServeProcess } from './support/serve-process';
+import { useServedApp } from './support/served-app';
+import type { ServeProcess } from './support/serve-process';
 
 const screenshots = join(process.cwd(), 'test-results', 'e2e');
 // 400 MB/s: llama3.2:3b (2.0 GB) takes about 5 s and mistral:7b (4.1 GB) about 10 s, long enough
@@ -26,27 +25,14 @@ const percentOf = (item: Locator): Promise<number | null> =>
   });
 
 describe('the Models page, in Chromium, on the stand-ins', () => {
+  const app = useServedApp({ name: 'models', ollamaEnv: { OLLAMA_STANDIN_PULL_BPS: pullBytesPerSecond } });
   let dataDir: string;
   let ollama: SpawnedOllama;
   let serve: ServeProcess;
   let browser: Browser;
   let page: Page;
-
-  beforeAll(async () => {
-    mkdirSync(screenshots, { recursive: true });
-    dataDir = mkdtempSync(join(tmpdir(), 'tw-e2e-models-'));
-    ollama = await spawnOllama({ OLLAMA_STANDIN_PULL_BPS: pullBytesPerSecond });
-    serve = await startServe(['--port', '0', '--data-dir', dataDir], { OLLAMA_HOST: ollama.url });
-    browser = await launchBrowser();
-    page = await browser.context.newPage();
-    await page.goto(serve.url);
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await serve?.stop();
-    await ollama?.stop();
-    if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+  beforeAll(() => {
+    ({ dataDir, ollama, serve, browser, page } = app);
   });
 
   it('opens from the navigation (Ctrl+6) and says how Ollama is run', async () => {
