@@ -2,7 +2,8 @@ import type { Database } from 'better-sqlite3';
 import { basename } from 'node:path';
 import { ApiError } from '../api/errors';
 import type { Handlers } from '../api/contract';
-import { loadBundledTemplate, type EvaluationTemplate } from './evaluation';
+import type { EvaluationTemplate } from './evaluation';
+import { TemplateStore } from './templates';
 import { sourceFromFile } from './file-source';
 import type { FileStore } from './files';
 import { detectFormat, readCsvHeaders, suggestCsvMapping, type CsvMapping, type IngestFormat } from './ingest/index';
@@ -22,13 +23,9 @@ export interface SubmitDeps {
 
 const headersKey = (headers: readonly string[]): string => JSON.stringify(headers.map((header) => header.trim().toLowerCase()));
 
-/** The bundled template, recorded in the database once so every result can be traced to its text. */
+/** The newest evaluation template (the bundled one until the analyst saves an edit). */
 export function currentTemplate(db: Database, now: number): EvaluationTemplate {
-  const template = loadBundledTemplate();
-  db.prepare(`INSERT OR IGNORE INTO prompt_templates (id, version, body_json, source, created_at) VALUES (?, ?, ?, 'bundled', ?)`).run(
-    template.id, template.version, JSON.stringify(template), now,
-  );
-  return template;
+  return new TemplateStore(db).get(undefined, now);
 }
 
 const withTag = (name: string): string => (name.includes(':') ? name : `${name}:latest`);
@@ -46,6 +43,7 @@ export interface SubmitFileInput {
   /** OpenAI's batch endpoint: every line must use it, and lines with another url are problems. */
   endpoint?: SupportedEndpoint;
   metadata?: Record<string, string> | null;
+  templateVersion?: string;
 }
 
 function resolveSource(deps: SubmitDeps, source: FileRef): { path: string; label: string; inputFileId: string | null } {
@@ -96,7 +94,7 @@ export async function submitFile(deps: SubmitDeps, input: SubmitFileInput): Prom
     throw new ApiError('invalid_input', `${label} holds candidate profiles, which are evaluated through /v1/chat/completions, not ${input.endpoint}`, 'endpoint');
   }
   const model = input.model ?? deps.defaultModel();
-  const template = currentTemplate(deps.db, now());
+  const template = new TemplateStore(deps.db).get(input.templateVersion, now());
   const seen: { format: IngestFormat | null } = { format: null };
   const records = sourceFromFile({ path, label, model, template, format: detection.format, ...(csvMapping ? { csvMapping } : {}) }, seen);
   const summary = await deps.service.submit(
@@ -117,8 +115,12 @@ export async function submitFile(deps: SubmitDeps, input: SubmitFileInput): Prom
   return deps.service.summary(summary.id);
 }
 
-export function createSubmitHandlers(deps: SubmitDeps): Pick<Handlers, 'batch.inspect' | 'batch.submit'> {
+export function createSubmitHandlers(deps: SubmitDeps): Pick<Handlers, 'batch.inspect' | 'batch.submit' | 'batch.templates' | 'batch.saveTemplate'> {
+  const templates = new TemplateStore(deps.db);
+  const now = () => (deps.now ?? Date.now)();
   return {
+    'batch.templates': () => templates.list(now()),
+    'batch.saveTemplate': (edit) => templates.saveVersion(edit, now()),
     'batch.inspect': async ({ source }) => {
       const { path, label } = resolveSource(deps, source);
       const detection = await detectFormat(path, { fileLabel: label });

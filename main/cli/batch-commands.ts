@@ -51,13 +51,15 @@ async function waitForBatch(bus: EventBus, signal: AbortSignal, answer: Promise<
 
 export const batchCommands: Record<string, CommandSpec> = {
   'batch:submit': {
-    usage: 'batch submit FILE [--model M] [--template ID] [--priority N] [--allow-duplicate] [--wait] [--json]',
+    usage: 'batch submit FILE [--model M] [--template candidate-evaluation[@VERSION]] [--priority N] [--allow-duplicate] [--wait] [--json]',
     summary: 'Queue a file of candidates or OpenAI batch lines; --wait runs it here and shows progress',
     build: (words, flags) => {
       const file = words[0];
       if (file === undefined) throw new ApiError('invalid_input', 'Name a file: npm run cli -- batch submit FILE');
-      if (flags.template !== undefined && flags.template !== 'candidate-evaluation') {
-        throw new ApiError('invalid_input', `Unknown template "${flags.template}": the one template is candidate-evaluation`, 'template');
+      // --template takes candidate-evaluation or one of its versions: candidate-evaluation@2.
+      const [templateId, templateVersion] = (flags.template ?? 'candidate-evaluation').split('@');
+      if (templateId !== 'candidate-evaluation') {
+        throw new ApiError('invalid_input', `Unknown template "${flags.template ?? ''}": the one template is candidate-evaluation (or candidate-evaluation@VERSION)`, 'template');
       }
       const priority = flags.priority === undefined ? undefined : Number(flags.priority);
       return {
@@ -67,6 +69,7 @@ export const batchCommands: Record<string, CommandSpec> = {
           ...(flags.model ? { model: flags.model } : {}),
           ...(priority === undefined ? {} : { priority }),
           allowDuplicate: flags['allow-duplicate'] === true,
+          ...(templateVersion ? { templateVersion } : {}),
         },
         format: (value) => formatBatch(value as BatchSummary),
         runsQueue: flags.wait === true,

@@ -74,3 +74,35 @@ describe('submitting files through the contract', () => {
     expect(batch.problems[0]).toMatchObject({ field: 'model', message: expect.stringMatching(/mistral:7b is not installed: pull it from the Models page/) });
   });
 });
+
+describe('evaluation template versions', () => {
+  const tempDir = useTempDirs();
+  let standin: OllamaStandin;
+  let app: App;
+  beforeEach(async () => {
+    standin = await startOllamaStandin({ numParallel: 2 });
+    app = createApp({ dataDir: tempDir(), ollamaHost: standin.url, monitor: false, manageEngine: false, runBatches: true }, () => {});
+  });
+  afterEach(async () => {
+    await app.close();
+    await standin.close();
+  });
+
+  it('saves an edit as the next version, queues with it, and keeps the bundled one', async () => {
+    const listed = await app.dispatch('batch.templates', {});
+    expect(listed).toMatchObject({ ok: true, value: [{ version: '1', source: 'bundled' }] });
+    const bad = await app.dispatch('batch.saveTemplate', { system: 'You are a careful talent analyst; answer with JSON only.', user: 'no placeholder here' });
+    expect(bad).toMatchObject({ ok: false, error: { code: 'invalid_input', message: expect.stringMatching(/\{\{profile\}\}/) } });
+    const saved = await app.dispatch('batch.saveTemplate', { system: 'You are a careful talent analyst; answer with JSON only.', user: 'Profile:\n{{profile}}' });
+    expect(saved).toMatchObject({ ok: true, value: { version: '2', source: 'edited' } });
+    const dir = tempDir();
+    const path = join(dir, 'people.jsonl');
+    await writeCandidateFile(path, { count: 2, seed: 4, format: 'jsonl' });
+    const newest = await app.dispatch('batch.submit', { source: { path } });
+    expect(newest).toMatchObject({ ok: true, value: { template: { version: '2' } } });
+    const pinned = await app.dispatch('batch.submit', { source: { path }, templateVersion: '1', allowDuplicate: true });
+    expect(pinned).toMatchObject({ ok: true, value: { template: { version: '1' } } });
+    const missing = await app.dispatch('batch.submit', { source: { path }, templateVersion: '9', allowDuplicate: true });
+    expect(missing).toMatchObject({ ok: false, error: { code: 'not_found', message: expect.stringMatching(/versions are 1, 2/) } });
+  });
+});
