@@ -254,4 +254,58 @@ describe('the Batch page, in Chromium, on the stand-ins', () => {
       await dark.close();
     }
   });
+
+  it('saves an edited evaluation prompt as version 2, which the intake then offers first', async () => {
+    const card = page.getByTestId('batch-template-card');
+    const system = card.getByTestId('batch-template-system');
+    const user = card.getByTestId('batch-template-user');
+    const save = card.getByTestId('batch-template-save');
+    const versions = card.getByTestId('batch-template-version');
+    // Collapsed at first; opened from the keyboard.
+    expect(await system.isVisible()).toBe(false);
+    await card.locator('summary').focus();
+    await page.keyboard.press('Enter');
+    await system.waitFor({ state: 'visible' });
+    await expect.poll(() => versions.inputValue(), soon).toBe('1');
+    expect(await save.isDisabled()).toBe(true);
+    expect(await save.textContent()).toBe('Save as version 2');
+
+    // The user prompt must keep {{profile}}: the card says so and will not save.
+    const user1 = await user.inputValue();
+    await user.fill('Candidate profile:');
+    expect(await card.textContent()).toContain('The user prompt must contain {{profile}}');
+    await save.click();
+    expect(await versions.locator('option').count()).toBe(1);
+    await user.fill(user1);
+
+    const system1 = await system.inputValue();
+    const system2 = `${system1}\nKeep the rationale to two sentences.`;
+    await system.fill(system2);
+    expect(await save.isDisabled()).toBe(false);
+    await page.screenshot({ path: join(screenshots, 'batch-template-edit.png') });
+    await save.click();
+
+    await expect.poll(() => versions.inputValue(), soon).toBe('2');
+    expect(await versions.locator('option').allTextContents()).toEqual([expect.stringMatching(/^Version 2 · edited · .*\(newest\)$/), expect.stringMatching(/^Version 1 · bundled · /)]);
+    expect(await system.inputValue()).toBe(system2);
+    expect(await save.isDisabled()).toBe(true);
+    expect(await save.textContent()).toBe('Save as version 3');
+    // Tall enough for the whole card: an element taller than the viewport is shot in part.
+    await page.setViewportSize({ width: 1280, height: 1400 });
+    await card.screenshot({ path: join(screenshots, 'batch-template.png') });
+    await page.setViewportSize({ width: 1280, height: 800 });
+    // Version 1 is as it was.
+    await versions.selectOption('1');
+    expect(await system.inputValue()).toBe(system1);
+
+    // A candidate file queued now is offered version 2 first.
+    await dropFile(page, fileName, csvText);
+    const intake = page.getByTestId('batch-intake');
+    await expect.poll(() => attribute(intake, 'data-step'), soon).toBe('ready');
+    const select = intake.getByTestId('batch-intake-template');
+    expect(await select.inputValue()).toBe('2');
+    expect(await select.locator('option').evaluateAll((options) => options.map((option) => (option as unknown as { value: string }).value))).toEqual(['2', '1']);
+    await intake.getByRole('button', { name: 'Discard' }).click();
+    await expect.poll(() => intake.count(), soon).toBe(0);
+  });
 });

@@ -8,6 +8,8 @@ import { takeFile } from './intake';
 import { Monitor } from './Monitor';
 import { ResultsTable } from './ResultsTable';
 import { startBatchFeed, useBatches } from './store';
+import { TemplateCard } from './TemplateCard';
+import { loadTemplates } from './templates';
 import { useWindowDrop } from './useWindowDrop';
 
 /** The selected batch's results and analysis, once its summary is known. */
@@ -25,6 +27,7 @@ function SelectedBatch() {
 export function BatchPage() {
   const [note, setNote] = useState<string | null>(null);
   useEffect(() => startBatchFeed(), []);
+  useEffect(() => void loadTemplates(), []);
   const onDrop = useCallback((file: File, others: number) => {
     setNote(others === 0 ? null : `One file at a time: ${file.name} was taken, the ${others === 1 ? 'other one was' : `other ${others} were`} left out.`);
     void takeFile(file);
@@ -35,6 +38,7 @@ export function BatchPage() {
       <PageHeader title="Batch" lead="Evaluate a whole file of candidates with the local model, follow it as it runs, and take the results, errors and an analysis away as files." />
       <DropZone note={note} />
       <IntakeCard />
+      <TemplateCard />
       <div className="batch-layout">
         <BatchList />
         <Monitor />

@@ -9,6 +9,7 @@ import {
   cancelUpload,
   chooseModel,
   choosePriority,
+  chooseTemplateVersion,
   closeMapping,
   confirmMapping,
   discardFile,
@@ -20,6 +21,7 @@ import {
 } from './intake';
 import { MappingDialog } from './MappingDialog';
 import { PriorityOptions } from './PriorityOptions';
+import { newestVersion, useTemplates, versionLabel } from './templates';
 
 const originWords: Record<MappingOrigin, string> = {
   remembered: 'As you confirmed it for files with these columns.',
@@ -76,6 +78,8 @@ function QueueForm() {
   const remember = useIntake((state) => state.remember);
   const model = useIntake((state) => state.model);
   const priority = useIntake((state) => state.priority);
+  const templateVersion = useIntake((state) => state.templateVersion);
+  const templates = useTemplates((state) => state.templates);
   const problem = useIntake((state) => state.problem);
   const conflict = useIntake((state) => state.conflict);
   const engine = useStatus((state) => state.engine);
@@ -86,6 +90,7 @@ function QueueForm() {
   const csv = inspection.csv;
   const candidates = isCandidates(inspection);
   const busy = step === 'queueing';
+  const newest = newestVersion(templates);
 
   const focusMonitor = (): void => {
     // The form is gone once queued: the new batch's monitor is where the analyst goes next.
@@ -178,6 +183,35 @@ function QueueForm() {
             </div>
           ) : (
             <p className="intake-field muted">Each request line names its own model, as OpenAI batch files do.</p>
+          )}
+          {candidates && (
+            <div className="intake-field">
+              <label className="field__label" htmlFor={`${id}-template`}>
+                Template version
+              </label>
+              <select
+                id={`${id}-template`}
+                className="input"
+                data-testid="batch-intake-template"
+                value={templateVersion ?? newest ?? ''}
+                disabled={busy}
+                aria-describedby={`${id}-template-help`}
+                onChange={(event) => chooseTemplateVersion(event.target.value === newest || event.target.value === '' ? null : event.target.value)}
+              >
+                {templates === null || templates.length === 0 ? (
+                  <option value="">The newest</option>
+                ) : (
+                  templates.map((template) => (
+                    <option key={template.version} value={template.version}>
+                      {versionLabel(template, template.version === newest)}
+                    </option>
+                  ))
+                )}
+              </select>
+              <p className="field__help" id={`${id}-template-help`}>
+                The evaluation prompt to use; each result records it. Edit it under Evaluation prompt.
+              </p>
+            </div>
           )}
           <div className="intake-field intake-field--narrow">
             <label className="field__label" htmlFor={`${id}-priority`}>

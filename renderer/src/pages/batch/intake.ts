@@ -9,6 +9,7 @@ import { ApiError, messageOf } from '../../lib/errors';
 import { useSettings } from '../../state/settings';
 import { wholeFileProblem } from './format';
 import { acceptSummary, selectBatch } from './store';
+import { newestVersion, useTemplates } from './templates';
 
 export type Inspection = OutputOf<Contract['batch.inspect']>;
 
@@ -29,6 +30,8 @@ interface IntakeState {
   remember: boolean;
   model: string;
   priority: number;
+  /** The evaluation template version picked for a candidate file; null for the newest. */
+  templateVersion: string | null;
   /** Why the file cannot be queued (a whole-file problem), or why the last step failed. */
   problem: string | null;
   /** The file was queued before: the core's words, and the analyst may queue it again. */
@@ -47,6 +50,7 @@ const idle: Omit<IntakeState, 'queued' | 'model' | 'priority'> = {
   mappingOrigin: null,
   mappingOpen: false,
   remember: true,
+  templateVersion: null,
   problem: null,
   conflict: null,
 };
@@ -153,6 +157,7 @@ export function confirmMapping(mapping: CsvMapping, remember: boolean): void {
 
 export const chooseModel = (model: string): void => useIntake.setState({ model });
 export const choosePriority = (priority: number): void => useIntake.setState({ priority });
+export const chooseTemplateVersion = (templateVersion: string | null): void => useIntake.setState({ templateVersion });
 
 /**
  * Queues the file in hand. A file queued before is refused by the core unless `allowDuplicate`:
@@ -165,11 +170,14 @@ export async function queueFile(allowDuplicate = false, api: Client = client): P
   const mine = generation;
   useIntake.setState({ step: 'queueing', problem: null, conflict: null });
   const candidates = isCandidates(state.inspection);
+  // The version the select shows: the one picked, or else the newest.
+  const templateVersion = candidates ? (state.templateVersion ?? newestVersion(useTemplates.getState().templates)) : null;
   try {
     const summary = await api.call('batch.submit', {
       source: state.source,
       ...(candidates && state.model.trim() !== '' ? { model: state.model.trim() } : {}),
       priority: state.priority,
+      ...(templateVersion !== null ? { templateVersion } : {}),
       ...(state.mapping !== null ? { csvMapping: state.mapping, rememberMapping: state.remember } : {}),
       allowDuplicate,
     });
