@@ -1,4 +1,4 @@
-import { useEffect, useId, useRef, useState, type ReactNode } from 'react';
+import { useEffect, useId, useState, type ReactNode } from 'react';
 import type { BatchSummary } from '../../../../main/batch/schema';
 import { SegmentedControl } from '../../components/SegmentedControl';
 import { formatInteger } from '../../lib/format';
@@ -7,6 +7,7 @@ import { Exports } from './Exports';
 import { finishedOf, formatLatency, isLive, recommendationLabel, stateLabels, stateTones, type ItemState } from './format';
 import { ItemDetail } from './ItemDetail';
 import { changeQuery, pageSize, turnPage, useResultsPage, useResultsQuery, type ItemRow, type SortKey, type StateFilter } from './results';
+import { SearchBox } from '../../components/SearchBox';
 
 const sortOptions: readonly { value: SortKey; label: string; title: string }[] = [
   { value: 'seq', label: 'File order', title: 'As the items stand in the file' },
@@ -20,40 +21,6 @@ const orderOptions: readonly { value: 'asc' | 'desc'; label: string }[] = [
 ];
 
 const states: readonly ItemState[] = ['done', 'failed', 'pending', 'running'];
-
-/** Typing in the search box asks the core once the analyst pauses, not at every key. */
-function SearchBox({ value, onChange }: { value: string; onChange: (value: string) => void }) {
-  const id = useId();
-  const [text, setText] = useState(value);
-  // The latest callback, so a re-render (progress arrives every second) does not restart the wait.
-  const latest = useRef(onChange);
-  latest.current = onChange;
-  useEffect(() => setText(value), [value]);
-  useEffect(() => {
-    if (text === value) return;
-    const timer = window.setTimeout(() => latest.current(text), 300);
-    return () => window.clearTimeout(timer);
-  }, [text, value]);
-  return (
-    <div className="results-search">
-      <label htmlFor={id} className="segmented__label">
-        Search
-      </label>
-      <input
-        id={id}
-        className="input"
-        type="search"
-        placeholder="Custom id or error text"
-        value={text}
-        data-testid="batch-results-search"
-        onChange={(event) => setText(event.target.value)}
-        onKeyDown={(event) => {
-          if (event.key === 'Enter') onChange(text);
-        }}
-      />
-    </div>
-  );
-}
 
 function Row({ item, onOpen }: { item: ItemRow; onOpen: (seq: number) => void }) {
   const error = item.lastError === null ? null : `${item.errorKind === null ? '' : `${errorKindLabel(item.errorKind)}: `}${item.lastError}`;
@@ -193,7 +160,7 @@ export function ResultsTable({ batch }: { batch: BatchSummary }) {
             ))}
           </select>
         </div>
-        <SearchBox value={query.search} onChange={(search) => changeQuery({ search })} />
+        <SearchBox value={query.search} onChange={(search) => changeQuery({ search })} placeholder="Custom id or error text" testId="batch-results-search" />
       </div>
       {error !== null && page !== null && <p className="inline-error">Could not refresh: {error}</p>}
       {body}

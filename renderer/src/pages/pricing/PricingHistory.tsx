@@ -1,41 +1,9 @@
-import { useEffect, useId, useRef, useState, type ReactNode } from 'react';
+import type { ReactNode } from 'react';
 import type { HistoryItem } from '../../../../main/pricing/schema';
 import { formatInteger } from '../../lib/format';
 import { formatMoney, formatWhen } from './format';
 import { historyPageSize, openRequest, rerunRequest, searchHistory, turnHistoryPage, usePricing } from './store';
-
-/** Typing in the search box asks the core once the analyst pauses, not at every key. */
-function SearchBox({ value, onChange }: { value: string; onChange: (value: string) => void }) {
-  const id = useId();
-  const [text, setText] = useState(value);
-  const latest = useRef(onChange);
-  latest.current = onChange;
-  useEffect(() => setText(value), [value]);
-  useEffect(() => {
-    if (text === value) return;
-    const timer = window.setTimeout(() => latest.current(text), 300);
-    return () => window.clearTimeout(timer);
-  }, [text, value]);
-  return (
-    <div className="results-search">
-      <label htmlFor={id} className="segmented__label">
-        Search
-      </label>
-      <input
-        id={id}
-        className="input"
-        type="search"
-        placeholder="Title, location or matched job"
-        value={text}
-        data-testid="pricing-history-search"
-        onChange={(event) => setText(event.target.value)}
-        onKeyDown={(event) => {
-          if (event.key === 'Enter') onChange(text);
-        }}
-      />
-    </div>
-  );
-}
+import { SearchBox } from '../../components/SearchBox';
 
 function Row({ item }: { item: HistoryItem }) {
   const busy = usePricing((state) => state.busy);
@@ -155,7 +123,7 @@ export function PricingHistory() {
         <h2 id="pricing-history-title" className="card__title">
           History
         </h2>
-        <SearchBox value={search} onChange={searchHistory} />
+        <SearchBox value={search} onChange={searchHistory} placeholder="Title, location or matched job" testId="pricing-history-search" />
       </div>
       {error !== null && history !== null && <p className="inline-error">Could not refresh: {error}</p>}
       {body}
