@@ -19,6 +19,10 @@ export const batchItemRowSchema = z.object({
   /** For candidate evaluations: the overall score and recommendation, parsed from the answer. */
   overall: z.number().nullable(),
   recommendation: z.string().nullable(),
+  education: z.number().nullable(),
+  company: z.number().nullable(),
+  trajectory: z.number().nullable(),
+  rationale: z.string().nullable(),
 });
 
 export const batchMethods = defineMethods({

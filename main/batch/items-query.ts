@@ -18,16 +18,19 @@ interface RawItem {
   latency_ms: number | null;
   overall: number | null;
   recommendation: string | null;
+  education: number | null;
+  company: number | null;
+  trajectory: number | null;
+  rationale: string | null;
   request_json?: string;
   response_json?: string | null;
 }
 
 // The evaluation's fields are read from the stored answer's message content with SQLite's JSON functions.
-const evaluationColumns = `
+const evaluationField = (name: string): string => `
   CASE WHEN response_json IS NOT NULL AND json_valid(json_extract(response_json, '$.choices[0].message.content'))
-    THEN json_extract(json_extract(response_json, '$.choices[0].message.content'), '$.overall') END AS overall,
-  CASE WHEN response_json IS NOT NULL AND json_valid(json_extract(response_json, '$.choices[0].message.content'))
-    THEN json_extract(json_extract(response_json, '$.choices[0].message.content'), '$.recommendation') END AS recommendation`;
+    THEN json_extract(json_extract(response_json, '$.choices[0].message.content'), '$.${name}') END AS ${name}`;
+const evaluationColumns = ['overall', 'recommendation', 'education', 'company', 'trajectory', 'rationale'].map(evaluationField).join(',');
 
 const columns = `seq, custom_id, source_line, state, attempts, last_error, error_kind, tokens_in, tokens_out, latency_ms, ${evaluationColumns}`;
 
@@ -44,6 +47,10 @@ const toRow = (raw: RawItem): ItemRow => ({
   latencyMs: raw.latency_ms,
   overall: typeof raw.overall === 'number' ? raw.overall : null,
   recommendation: typeof raw.recommendation === 'string' ? raw.recommendation : null,
+  education: typeof raw.education === 'number' ? raw.education : null,
+  company: typeof raw.company === 'number' ? raw.company : null,
+  trajectory: typeof raw.trajectory === 'number' ? raw.trajectory : null,
+  rationale: typeof raw.rationale === 'string' ? raw.rationale : null,
 });
 
 export interface ItemsQuery {

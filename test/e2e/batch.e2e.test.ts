@@ -195,7 +195,7 @@ describe('the Batch page, in Chromium, on the stand-ins', () => {
     const [csvDownload] = await Promise.all([page.waitForEvent('download'), page.getByTestId('batch-export-csv').click()]);
     expect(csvDownload.suggestedFilename()).toBe('candidates-results.csv');
     const lines = readFileSync(await csvDownload.path(), 'utf8').trim().split('\n');
-    expect(lines[0]).toBe('seq,custom_id,source_line,state,attempts,overall,recommendation,tokens_in,tokens_out,latency_ms,error_kind,error');
+    expect(lines[0]).toBe('seq,custom_id,source_line,state,attempts,overall,education,company,trajectory,recommendation,rationale,tokens_in,tokens_out,latency_ms,error_kind,error');
     expect(lines).toHaveLength(candidates + 1);
     expect(lines.slice(1).map((line) => line.split(',').slice(0, 2).join(','))).toEqual(Array.from({ length: candidates }, (_, seq) => `${seq},cand_${String(seq + 1).padStart(6, '0')}`));
     expect(lines.slice(1).every((line) => line.split(',')[3] === 'done')).toBe(true);

@@ -40,12 +40,14 @@ describe('batch methods through the contract', () => {
   it('evaluates candidates with the template schema, and lists, filters and opens the results', async () => {
     const batch = await app.batches.submit({ kind: 'candidates', endpoint: '/v1/chat/completions', sourceName: 'people.csv', template: { id: 'candidate-evaluation', version: '1' }, model: 'llama3.1:8b' }, candidates(12));
     await expect.poll(async () => (await call<{ summary: { status: string } }>('batch.get', { id: batch.id })).summary.status, { timeout: 20_000 }).toBe('completed');
-    const page = await call<{ total: number; items: Array<{ overall: number | null; recommendation: string | null; customId: string }> }>('batch.items', { id: batch.id, limit: 5, sort: 'overall', descending: true });
+    const page = await call<{ total: number; items: Array<{ overall: number | null; recommendation: string | null; customId: string; education: number | null; rationale: string | null }> }>('batch.items', { id: batch.id, limit: 5, sort: 'overall', descending: true });
     expect(page.total).toBe(12);
     expect(page.items).toHaveLength(5);
     for (const item of page.items) {
       expect(item.overall).toBeGreaterThanOrEqual(1);
       expect(['strong_yes', 'yes', 'maybe', 'no']).toContain(item.recommendation);
+      expect(item.education).toBeGreaterThanOrEqual(1);
+      expect(item.rationale?.length).toBeGreaterThan(0);
     }
     const overalls = page.items.map((item) => item.overall!);
     expect(overalls).toEqual([...overalls].sort((a, b) => b - a));

@@ -5,11 +5,10 @@ import { baseName } from './format';
 import { readItems, type ItemRow } from './results';
 
 /**
- * A batch's files: the results CSV, built here from the items (the core offers no CSV through the
- * contract), and OpenAI's output and error JSONL, which only the serve port's /v1 hands out.
+ * A batch's files: the results CSV, built here from the items' pages (scores and rationale included), and OpenAI's output and error JSONL, which only the serve port's /v1 hands out.
  */
 
-const csvColumns = ['seq', 'custom_id', 'source_line', 'state', 'attempts', 'overall', 'recommendation', 'tokens_in', 'tokens_out', 'latency_ms', 'error_kind', 'error'] as const;
+const csvColumns = ['seq', 'custom_id', 'source_line', 'state', 'attempts', 'overall', 'education', 'company', 'trajectory', 'recommendation', 'rationale', 'tokens_in', 'tokens_out', 'latency_ms', 'error_kind', 'error'] as const;
 
 /**
  * One cell. Text a spreadsheet would run as a formula gets a leading apostrophe (as the core's own
@@ -31,7 +30,11 @@ export function resultsCsv(items: readonly ItemRow[]): string {
       item.state,
       item.attempts,
       item.overall,
+      item.education,
+      item.company,
+      item.trajectory,
       item.recommendation,
+      item.rationale,
       item.tokensIn,
       item.tokensOut,
       item.latencyMs === null ? null : Math.round(item.latencyMs),
