@@ -18,6 +18,7 @@ import { createGpuService } from './gpu/service';
 import { gpuStatusFromState } from './gpu/status';
 import { createMetricsHandlers } from './metrics/service';
 import { createPricingCore, createPricingHandlers } from './pricing/handlers';
+import { installedFromTags } from './pricing/llm-engine';
 import { parseOllamaHost } from './settings/schema';
 import { createSettingsHandlers } from './settings/service';
 import { SettingsStore } from './settings/store';
@@ -139,7 +140,18 @@ export function createApp(config: AppConfig, log: Logger = defaultLogger): App {
   };
 
   // Pricing works with no engine at all; its catalogue is built on first use.
-  const pricing = createPricingCore({ db, emit: (name, payload) => bus.emit(name, payload), log: (level, message) => log(level, message) });
+  // With the engine up, the pricing model writes explanations and re-ranks, and re-embedded vectors are used.
+  const pricing = createPricingCore({
+    db,
+    emit: (name, payload) => bus.emit(name, payload),
+    emitEmbed: (progress) => bus.emit('pricing.embedProgress', progress),
+    llm: {
+      client: llm,
+      models: () => settings.get().models,
+      installed: installedFromTags(engineHost),
+    },
+    log: (level, message) => log(level, message),
+  });
 
   const handlers: Handlers = {
     ...createSystemHandlers({ config, db, monitor }),

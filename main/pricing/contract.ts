@@ -47,6 +47,16 @@ export const bulkProgressSchema = z.object({
   error: z.string().nullable(),
 });
 
+export const embedProgressSchema = z.object({
+  jobId: z.string(),
+  status: z.enum(['running', 'completed', 'cancelled', 'failed']),
+  model: z.string(),
+  done: z.number().int(),
+  total: z.number().int(),
+  dims: z.number().int().nullable(),
+  error: z.string().nullable(),
+});
+
 export const pricingMethods = defineMethods({
   'pricing.price': {
     summary: 'Price a job (title, description, location, level): matched benchmarks, P10–P90, scenarios, confidence, explanation; kept in history',
@@ -98,10 +108,19 @@ export const pricingMethods = defineMethods({
     output: z.object({ jobId: z.string(), total: z.number().int() }),
   },
   'pricing.bulkStatus': { summary: 'Progress of a bulk pricing run', input: z.object({ jobId: z.string().min(1) }).strict(), output: bulkProgressSchema },
+  'pricing.reembed': {
+    summary: "Embed the catalogue's titles with the configured Ollama embedding model, with progress; matching uses them afterwards",
+    input: z.object({}).strict().prefault({}),
+    output: z.object({ jobId: z.string(), total: z.number().int(), model: z.string() }),
+  },
+  'pricing.reembedStatus': { summary: 'Progress of a re-embedding run', input: z.object({ jobId: z.string().min(1) }).strict(), output: embedProgressSchema },
+  'pricing.reembedCancel': { summary: 'Stop a re-embedding run; the vectors in use stay', input: z.object({ jobId: z.string().min(1) }).strict(), output: z.object({ cancelled: z.boolean() }) },
   'pricing.bulkCancel': { summary: 'Stop a bulk pricing run; rows done so far stay in OUT.part', input: z.object({ jobId: z.string().min(1) }).strict(), output: z.object({ cancelled: z.boolean() }) },
 });
 
 export const pricingEvents = defineEvents({
   /** At most four times a second while a bulk run goes, and once when it ends. */
   'pricing.bulkProgress': bulkProgressSchema,
+  /** After each batch of a re-embedding run, and once when it ends. */
+  'pricing.embedProgress': embedProgressSchema,
 });

@@ -43,7 +43,7 @@ export function templateExplanation(request: PriceRequest, result: PriceComputat
  * The hook for an explanation written by the local model: whatever it writes is kept only if
  * every number in it is one of the computed figures (within rounding), else the template stays.
  */
-export type ExplanationWriter = (request: PriceRequest, result: PriceComputation, template: string) => Promise<{ text: string; model: string } | null>;
+export type ExplanationWriter = (request: PriceRequest, result: PriceComputation, template: string) => Promise<{ text: string; model: string; template?: string } | null>;
 
 /** Numbers in a text (1,234.5 / $98,000 / 3%), as plain values. */
 export function numbersIn(text: string): number[] {

@@ -6,6 +6,8 @@ import { BulkPricing, type BulkProgress } from './bulk';
 import { pricingConfigSchema } from './config';
 import type { pricingMethods } from './contract';
 import type { ExplanationWriter } from './explain';
+import type { PricingLlm } from './llm-engine';
+import { CatalogueReembedder, type EmbedProgress } from './reembed';
 import { PricingService } from './service';
 import { stateFactorMethod } from './sources/states';
 import { loadAnalystFactors, loadStateFactors } from './store/lookups';
@@ -19,18 +21,31 @@ export type PricingHandlers = HandlersOf<typeof pricingMethods>;
 export interface PricingDeps {
   service: PricingService;
   bulk: BulkPricing;
+  reembed?: CatalogueReembedder;
 }
 
-/** The service and bulk runner for one database; `emit` carries bulk progress to the event bus. */
+
+
+/**
+ * The service, bulk runner and re-embedder for one database; `emit` carries their progress to the
+ * event bus. `llm` (optional) lets the local engine write explanations, re-rank and embed.
+ */
 export function createPricingCore(options: {
   db: Database;
   emit?: (name: 'pricing.bulkProgress', payload: BulkProgress) => void;
+  /** Re-embedding progress (the `pricing.embedProgress` event). */
+  emitEmbed?: (progress: EmbedProgress) => void;
   explain?: ExplanationWriter;
+  llm?: PricingLlm;
   now?: () => number;
   log?: (level: 'info' | 'warn', message: string) => void;
 }): PricingDeps {
-  const service = new PricingService({ db: options.db, explain: options.explain, now: options.now, log: options.log });
-  return { service, bulk: new BulkPricing(service, (progress) => options.emit?.('pricing.bulkProgress', progress), options.now) };
+  const service = new PricingService({ db: options.db, explain: options.explain, llm: options.llm, now: options.now, log: options.log });
+  return {
+    service,
+    bulk: new BulkPricing(service, (progress) => options.emit?.('pricing.bulkProgress', progress), options.now),
+    reembed: new CatalogueReembedder(service, options.llm, (progress) => options.emitEmbed?.(progress), options.now),
+  };
 }
 
 const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -42,7 +57,7 @@ export function mergePatch(base: Record<string, unknown>, patch: Record<string, 
   return merged;
 }
 
-export function createPricingHandlers({ service, bulk }: PricingDeps): PricingHandlers {
+export function createPricingHandlers({ service, bulk, reembed = new CatalogueReembedder(service, undefined, () => {}) }: PricingDeps): PricingHandlers {
   const db = service.db;
   return {
     'pricing.price': (input) => service.price(input),
@@ -88,6 +103,13 @@ export function createPricingHandlers({ service, bulk }: PricingDeps): PricingHa
       return { jobId, total };
     },
     'pricing.bulkStatus': ({ jobId }) => bulk.status(jobId),
+    'pricing.reembed': async () => {
+      const { jobId, total, model, finished } = await reembed.start();
+      finished.catch(() => {}); // failures are reported by progress
+      return { jobId, total, model };
+    },
+    'pricing.reembedStatus': ({ jobId }) => reembed.status(jobId),
+    'pricing.reembedCancel': ({ jobId }) => ({ cancelled: reembed.cancel(jobId) }),
     'pricing.bulkCancel': ({ jobId }) => ({ cancelled: bulk.cancel(jobId) }),
   };
 }

@@ -1,5 +1,6 @@
 import type { LlmClient } from '../engine/client/index';
 import type { ExplanationWriter } from './explain';
+import { availableModel, defaultLlmTimeoutMs, type PricingLlm } from './llm-engine';
 
 /** The prompt of the model-written explanation; its id and version are recorded with each call. */
 export const explanationTemplate = {
@@ -12,15 +13,21 @@ export const explanationTemplate = {
     'the median and range, the location and aging adjustments, and what limits confidence.',
 } as const;
 
+export const explanationTemplateRef = `${explanationTemplate.id}@${explanationTemplate.version}`;
+
 /**
  * An ExplanationWriter over the workstation's LLM client. The service keeps its answer only when
  * every number in it is one the computation produced (see ungroundedNumbers), so a model that
- * invents a figure falls back to the template. Wire it only while a model is configured and the
- * engine is up: pricing waits for the answer.
+ * invents a figure falls back to the template. `model` gives null while no model can be used
+ * (engine down, model not installed): the template is used then, without a call.
  */
-export function llmExplanationWriter(llm: Pick<LlmClient, 'chat'>, model: () => string | null, timeoutMs = 20_000): ExplanationWriter {
+export function llmExplanationWriter(
+  llm: Pick<LlmClient, 'chat'>,
+  model: () => string | null | Promise<string | null>,
+  timeoutMs = defaultLlmTimeoutMs,
+): ExplanationWriter {
   return async (_request, _result, template) => {
-    const name = model();
+    const name = await model();
     if (name === null) return null;
     const answer = await llm.chat({
       feature: 'pricing',
@@ -34,6 +41,11 @@ export function llmExplanationWriter(llm: Pick<LlmClient, 'chat'>, model: () => 
       signal: AbortSignal.timeout(timeoutMs),
     });
     const text = answer.text.trim();
-    return text === '' ? null : { text, model: name };
+    return text === '' ? null : { text, model: name, template: explanationTemplateRef };
   };
+}
+
+/** The writer for the configured pricing model, used only while the engine is up and has it. */
+export function engineExplanationWriter(llm: PricingLlm): ExplanationWriter {
+  return llmExplanationWriter(llm.client, () => availableModel(llm, 'pricing'), llm.timeoutMs ?? defaultLlmTimeoutMs);
 }

@@ -12,6 +12,8 @@ export const priceInputSchema = z
     payBasis: z.enum(['annual', 'hourly']).optional(),
     currency: z.string().regex(/^[A-Z]{3}$/, 'A three-letter currency code such as USD').optional(),
     effectiveDate: isoDate.optional(),
+    /** Let the local model re-rank the top matches (default: yes, while the engine is up). */
+    rerank: z.boolean().optional(),
   })
   .strict();
 export type PriceInput = z.output<typeof priceInputSchema>;
@@ -96,7 +98,13 @@ export const pricingResultSchema = z.object({
     }),
   ),
   sources: z.array(z.object({ id: z.string(), name: z.string(), share: z.number(), sample: z.number().nullable() })),
-  explanation: z.object({ text: z.string(), method: z.enum(['template', 'llm']), model: z.string().nullable() }),
+  explanation: z.object({
+    text: z.string(),
+    method: z.enum(['template', 'llm']),
+    model: z.string().nullable(),
+    /** The prompt template (id@version) the model wrote it with; absent for the template explanation. */
+    template: z.string().nullable().optional(),
+  }),
   notes: z.array(z.string()),
   dataVersions: z.object({
     catalogue: z.string(),

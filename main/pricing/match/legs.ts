@@ -53,6 +53,12 @@ export class MatchLegs {
     return this.knn('vecTitles', vector, k);
   }
 
+  /** Nearest neighbours in a table made by a model (its width varies, so prepared per call). */
+  modelKnn(table: string, vector: Float32Array, k: number): LegHit[] {
+    const rows = this.db.prepare(`SELECT rowid AS id, distance FROM ${table} WHERE embedding MATCH ? AND k = ?`).all(vectorBlob(vector), k) as Array<{ id: number | bigint; distance: number }>;
+    return rows.map((row) => ({ id: Number(row.id), strength: 1 - row.distance }));
+  }
+
   vecDescriptions(vector: Float32Array, k: number): LegHit[] {
     return this.knn('vecDescriptions', vector, k);
   }

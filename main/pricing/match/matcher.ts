@@ -21,6 +21,12 @@ interface OccupationEntry {
   words: string[];
 }
 
+/** The request's title embedded by a model, searched in that model's table instead of the hashed one. */
+export interface ModelVectorLeg {
+  table: string;
+  vector: Float32Array;
+}
+
 export interface MatchOutcome {
   query: PreparedQuery;
   matches: MatchedJob[];
@@ -93,7 +99,7 @@ export class Matcher {
     return vector;
   }
 
-  match(title: string, description?: string, limit = 5): MatchOutcome {
+  match(title: string, description?: string, limit = 5, modelLeg?: ModelVectorLeg): MatchOutcome {
     const query = prepareQuery(title, description, this.speller);
     query.bodyWords = query.bodyWords.slice(0, maxBodyWords);
     const hasDescription = (description ?? '').trim().length > 0;
@@ -103,7 +109,8 @@ export class Matcher {
     const generic = this.isGeneric(query.titleWords);
     const readings = [query.titleWords, ...query.titleVariants].map((words) => this.embedder.titleSparse(words));
 
-    const vecTitles = this.legs.vecTitles(titleVector, legDepth);
+    // With model vectors the vector leg ranks by them; scores keep the hashed profile cosine (comparable across embedders).
+    const vecTitles = modelLeg === undefined ? this.legs.vecTitles(titleVector, legDepth) : this.legs.modelKnn(modelLeg.table, modelLeg.vector, legDepth);
     const vecBodies = [...bodyScores].sort((a, b) => b[1] - a[1]).slice(0, legDepth).map(([id, strength]) => ({ id, strength }));
     const titleQuery = ftsQuery(this.rarerWords([...query.titleWords, ...query.titleVariants.flat()]));
     const titleHits = this.legs.ftsTitles(titleQuery, 200);
@@ -117,7 +124,7 @@ export class Matcher {
     ]);
     const candidates = [...fused.entries()].sort((a, b) => b[1] - a[1]).slice(0, candidatesScored).map(([id]) => id);
 
-    const profile = this.similaritiesFor('pricing_vec_titles', titleVector, vecTitles, candidates);
+    const profile = this.similaritiesFor('pricing_vec_titles', titleVector, modelLeg === undefined ? vecTitles : [], candidates);
     const body = bodyScores;
     const words = new Set([...query.titleWords, ...query.titleVariants.flat()]);
     const bestTitles = new Map(candidates.map((id) => [id, this.bestTitle(id, readings, titlesSharingWords(this.titles.get(id) ?? [], words, 10))]));
