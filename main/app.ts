@@ -17,6 +17,7 @@ import { createGpuHandlers, forwardGpuEvents } from './gpu/contract';
 import { createGpuService } from './gpu/service';
 import { gpuStatusFromState } from './gpu/status';
 import { createMetricsHandlers } from './metrics/service';
+import { isCatalogueCurrent } from './pricing/build-catalogue';
 import { createPricingCore, createPricingHandlers } from './pricing/handlers';
 import { installedFromTags } from './pricing/llm-engine';
 import { parseOllamaHost } from './settings/schema';
@@ -35,6 +36,12 @@ export interface App {
   readonly batches: BatchService;
   readonly files: FileStore;
   readonly submitDeps: SubmitDeps;
+  /**
+   * Work that holds the process for seconds, done before the first request rather than during
+   * one: the pricing catalogue is built on the first start (3-5 s) and loaded on every start.
+   * Returns whether the catalogue had to be built.
+   */
+  prepare(): boolean;
   close(): Promise<void>;
 }
 
@@ -194,6 +201,11 @@ export function createApp(config: AppConfig, log: Logger = defaultLogger): App {
     batches,
     files,
     submitDeps,
+    prepare() {
+      const built = !isCatalogueCurrent(db);
+      pricing.service.ready();
+      return built;
+    },
     async close() {
       if (closed) return;
       closed = true;

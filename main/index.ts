@@ -86,6 +86,8 @@ async function start(): Promise<void> {
     ollamaHost: process.env.OLLAMA_HOST,
   });
   wireContract(core);
+  // Built on the first start (a few seconds), loaded afterwards: before the window, so it never waits.
+  core.prepare();
   createWindow();
   app.on('second-instance', () => BrowserWindow.getAllWindows()[0]?.focus());
   app.on('activate', () => {

@@ -8,6 +8,7 @@ import { ApiError } from './api/errors';
 import { createHttpServer, listen } from './api/http/server';
 import { createOpenAiDoor } from './batch/openai-api/index';
 import { resolveDataDir } from './config';
+import { isCatalogueCurrent } from './pricing/build-catalogue';
 
 const usage = `Usage: npm run serve -- [--port N] [--data-dir DIR] [--token T]
 
@@ -62,6 +63,10 @@ async function main(): Promise<void> {
   };
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);
+
+  if (!isCatalogueCurrent(app.db)) process.stderr.write('[info] Preparing the pricing catalogue (first start only, a few seconds)...\n');
+  // Before listening, so no request ever waits behind it.
+  app.prepare();
 
   let boundPort: number;
   try {

@@ -10,7 +10,7 @@ import { useTempDirs } from '../support/temp-dir';
 const root = fileURLToPath(new URL('../..', import.meta.url));
 
 /** Runs serve from source until it exits or `untilMs` passes, then stops it. */
-function runServe(args: string[], untilMs = 8000): Promise<{ code: number | null; stdout: string; stderr: string }> {
+function runServe(args: string[], untilMs = 30_000): Promise<{ code: number | null; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
     const child = execFile(
       process.execPath,
