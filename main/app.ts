@@ -36,12 +36,6 @@ export interface App {
   readonly batches: BatchService;
   readonly files: FileStore;
   readonly submitDeps: SubmitDeps;
-  /**
-   * Work that holds the process for seconds, done before the first request rather than during
-   * one: the pricing catalogue is built on the first start (3-5 s) and loaded on every start.
-   * Returns whether the catalogue had to be built.
-   */
-  prepare(): boolean;
   close(): Promise<void>;
 }
 
@@ -184,6 +178,13 @@ export function createApp(config: AppConfig, log: Logger = defaultLogger): App {
   const dispatch = createDispatcher(handlers, (error) => log('error', error instanceof Error ? (error.stack ?? error.message) : String(error)));
 
   llm.pruneCalls(settings.get().retentionDays);
+  // Work that holds the process for seconds is done here, before any request and before the
+  // background work starts (a probe timing out behind it would look like a dead engine): the
+  // pricing catalogue is built on the first start (3-5 s) and loaded on later ones.
+  if (config.prepare) {
+    if (!isCatalogueCurrent(db)) log('info', 'Preparing the pricing catalogue (first start only, a few seconds)...');
+    pricing.service.ready();
+  }
   if (live) {
     monitor.start();
     gpu.start();
@@ -201,11 +202,6 @@ export function createApp(config: AppConfig, log: Logger = defaultLogger): App {
     batches,
     files,
     submitDeps,
-    prepare() {
-      const built = !isCatalogueCurrent(db);
-      pricing.service.ready();
-      return built;
-    },
     async close() {
       if (closed) return;
       closed = true;

@@ -17,6 +17,8 @@ export interface AppConfig {
   manageEngine?: boolean;
   /** Run the batch queue (default: with monitor); the CLI turns it on only for `batch submit --wait`. */
   runBatches?: boolean;
+  /** Build or load what takes seconds (the pricing catalogue) before serving: the window and serve, not the CLI. */
+  prepare?: boolean;
 }
 
 /** Where Electron keeps userData for this app, so serve, CLI and window share one database. */

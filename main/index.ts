@@ -84,10 +84,9 @@ async function start(): Promise<void> {
   const core = createApp({
     dataDir: process.env.TW_DATA_DIR ?? app.getPath('userData'),
     ollamaHost: process.env.OLLAMA_HOST,
+    prepare: true,
   });
   wireContract(core);
-  // Built on the first start (a few seconds), loaded afterwards: before the window, so it never waits.
-  core.prepare();
   createWindow();
   app.on('second-instance', () => BrowserWindow.getAllWindows()[0]?.focus());
   app.on('activate', () => {

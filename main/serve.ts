@@ -8,7 +8,6 @@ import { ApiError } from './api/errors';
 import { createHttpServer, listen } from './api/http/server';
 import { createOpenAiDoor } from './batch/openai-api/index';
 import { resolveDataDir } from './config';
-import { isCatalogueCurrent } from './pricing/build-catalogue';
 
 const usage = `Usage: npm run serve -- [--port N] [--data-dir DIR] [--token T]
 
@@ -51,7 +50,7 @@ async function main(): Promise<void> {
   const rendererDir = findRendererDir();
   if (rendererDir === null) process.stderr.write('[warn] The renderer is not built (run npm run build): serving the API only.\n');
 
-  const app = createApp({ dataDir: resolveDataDir(values['data-dir']), ollamaHost: process.env.OLLAMA_HOST });
+  const app = createApp({ dataDir: resolveDataDir(values['data-dir']), ollamaHost: process.env.OLLAMA_HOST, prepare: true });
   const server = createHttpServer({ dispatch: app.dispatch, bus: app.bus, token, rendererDir, v1: createOpenAiDoor(app) });
   // Installed before listening, so a signal during start-up still closes the database cleanly.
   let stopping = false;
@@ -63,10 +62,6 @@ async function main(): Promise<void> {
   };
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);
-
-  if (!isCatalogueCurrent(app.db)) process.stderr.write('[info] Preparing the pricing catalogue (first start only, a few seconds)...\n');
-  // Before listening, so no request ever waits behind it.
-  app.prepare();
 
   let boundPort: number;
   try {
