@@ -1,4 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import { connect } from 'node:net';
 import { join } from 'node:path';
 import type { Settings } from '../../settings/schema';
 import { findOllamaBinary, usualInstallPlaces } from './find-binary';
@@ -21,6 +22,8 @@ export interface SupervisorOptions {
   onRestarted?: (reason: string) => void;
   /** Whether a server answers at the host; replaceable so tests never reach beyond loopback. */
   ping?: (host: string, timeoutMs?: number) => Promise<boolean>;
+  /** Whether the port is held at all; replaceable like `ping`. */
+  listening?: (host: string) => Promise<boolean>;
 }
 
 const installHint =
@@ -34,6 +37,21 @@ export async function answers(host: string, timeoutMs = 1500): Promise<boolean> 
   } catch {
     return false;
   }
+}
+
+/** Whether anything accepts connections at the host's port: a server too busy to answer is still there. */
+export function somethingListens(host: string, timeoutMs = 1000): Promise<boolean> {
+  const url = new URL(host);
+  return new Promise((resolve) => {
+    const socket = connect({ host: url.hostname, port: Number(url.port) });
+    const done = (listening: boolean) => {
+      socket.destroy();
+      resolve(listening);
+    };
+    socket.setTimeout(timeoutMs, () => done(false));
+    socket.once('connect', () => done(true));
+    socket.once('error', () => done(false));
+  });
 }
 
 const delay = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms).unref());
@@ -84,6 +102,14 @@ export class OllamaSupervisor {
       // so a later change still tells the analyst that their Ollama needs a restart.
       this.runningEnv = ollamaEnvFor(this.options.settings(), hostPortOf(host));
       this.update({ mode: 'attached', binary: null, pid: null, canRestart: false });
+      this.watchAttached();
+      return this.current();
+    }
+    // Something holds the port but did not answer in time (busy loading a model, say): starting a
+    // second Ollama there would only fail on the taken port, so it is treated as attached.
+    if (isLocalHost(host) && (await (this.options.listening ?? somethingListens)(host))) {
+      this.runningEnv = ollamaEnvFor(this.options.settings(), hostPortOf(host));
+      this.update({ mode: 'attached', binary: null, pid: null, canRestart: false, message: `Something at ${host} accepts connections but did not answer in time; it is treated as the running Ollama.` });
       this.watchAttached();
       return this.current();
     }

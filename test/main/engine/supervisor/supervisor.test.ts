@@ -1,4 +1,5 @@
 import { chmodSync, readFileSync, writeFileSync } from 'node:fs';
+import { createServer, type AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { OllamaSupervisor, type SupervisorOptions } from '../../../../main/engine/supervisor/supervisor';
@@ -116,6 +117,15 @@ describe('OllamaSupervisor', () => {
     const state = await supervisor.start();
     expect(state.mode).toBe('missing');
     expect(state.message).toMatch(/Ollama is not installed or not found \(looked on PATH and in \/usr\/local\/bin\/ollama, .*\)\. Install it from https:\/\/ollama\.com\/download, or set OLLAMA_BIN/);
+  });
+
+  it('attaches to a server that holds the port but is too busy to answer, rather than starting a second', async () => {
+    const busy = createServer(() => {}); // accepts connections, never answers
+    const port = await new Promise<number>((resolve) => busy.listen(0, '127.0.0.1', () => resolve((busy.address() as AddressInfo).port)));
+    cleanups.push(() => new Promise((resolve) => busy.close(resolve)));
+    const { supervisor } = supervise(`http://127.0.0.1:${port}`, { ping: () => Promise.resolve(false) });
+    const state = await supervisor.start();
+    expect(state).toMatchObject({ mode: 'attached', pid: null, message: expect.stringMatching(/did not answer in time/) });
   });
 
   it('does not try to start a server for a remote host', async () => {
