@@ -43,7 +43,7 @@ export const settingsSchema = z.object({
 
 export type Settings = z.output<typeof settingsSchema>;
 
-/** A partial update: any subset of fields, models merged field by field. */
+/** A partial update: some of the fields, models merged field by field. */
 export const settingsPatchSchema = settingsSchema
   .omit({ models: true })
   .partial()
