@@ -132,6 +132,8 @@ export function chooseHistoryRange(historyRange: HistoryRange, api: Client = cli
 }
 
 /** Stored points are written every 10 s; an empty history is asked again sooner, so the first points show up quickly. */
+const stateRetryMs = 2000;
+
 const historyRefreshMs = (): number => ((useGpuPage.getState().history?.length ?? 0) < 2 ? 15_000 : 60_000);
 
 /**
@@ -170,9 +172,16 @@ export function startGpuFeed(api: Client = client): () => void {
     }, historyRefreshMs());
   };
   scheduleHistory();
+
+  // The first nvidia-smi answer may be pushed before this page's event stream is open, and the
+  // state read above may predate it: until the state says whether there is a GPU, read it again.
+  const stateTimer = window.setInterval(() => {
+    if (active && phaseOf(useGpuPage.getState().state) === 'reading') void loadLatest(api);
+  }, stateRetryMs);
   return () => {
     active = false;
     window.clearTimeout(timer);
+    window.clearInterval(stateTimer);
     for (const off of offs) off();
   };
 }
