@@ -17,6 +17,8 @@ import { createGpuHandlers, forwardGpuEvents } from './gpu/contract';
 import { createGpuService } from './gpu/service';
 import { gpuStatusFromState } from './gpu/status';
 import { createMetricsHandlers } from './metrics/service';
+import { createInterviewHandlers } from './interviews/handlers';
+import { InterviewService } from './interviews/service';
 import { isCatalogueCurrent } from './pricing/build-catalogue';
 import { createPricingCore, createPricingHandlers } from './pricing/handlers';
 import { installedFromTags } from './pricing/llm-engine';
@@ -154,6 +156,14 @@ export function createApp(config: AppConfig, log: Logger = defaultLogger): App {
     log: (level, message) => log(level, message),
   });
 
+  // Interviews carry on from the scripted guide, and analyse with the lexicon, whenever the model is away.
+  const interviews = new InterviewService({
+    db,
+    llm: { client: llm, model: () => settings.get().models.interviews, installed: installedFromTags(engineHost) },
+    onToken: (event) => bus.emit('interviews.token', event),
+    log: (level, message) => log(level, message),
+  });
+
   const handlers: Handlers = {
     ...createSystemHandlers({ config, db, monitor }),
     ...createSettingsHandlers({
@@ -174,6 +184,7 @@ export function createApp(config: AppConfig, log: Logger = defaultLogger): App {
     ...createBatchHandlers(batches),
     ...createSubmitHandlers(submitDeps),
     ...createPricingHandlers(pricing),
+    ...createInterviewHandlers(interviews),
   };
   const dispatch = createDispatcher(handlers, (error) => log('error', error instanceof Error ? (error.stack ?? error.message) : String(error)));
 

@@ -2,6 +2,7 @@ import type { ClientOf, HandlersOf } from './define';
 import { batchEvents, batchMethods } from '../batch/contract';
 import { engineEvents, engineMethods } from '../engine/contract';
 import { gpuEvents, gpuMethods } from '../gpu/contract';
+import { interviewEvents, interviewMethods } from '../interviews/contract';
 import { metricsEvents, metricsMethods } from '../metrics/contract';
 import { pricingEvents, pricingMethods } from '../pricing/contract';
 import { settingsEvents, settingsMethods } from '../settings/contract';
@@ -19,6 +20,7 @@ export const contract = {
   ...metricsMethods,
   ...batchMethods,
   ...pricingMethods,
+  ...interviewMethods,
 };
 
 export const events = {
@@ -29,6 +31,7 @@ export const events = {
   ...metricsEvents,
   ...batchEvents,
   ...pricingEvents,
+  ...interviewEvents,
 };
 
 export type Contract = typeof contract;
