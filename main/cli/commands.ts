@@ -7,6 +7,7 @@ import { formatDoctor } from './format-doctor';
 import { batchCommands } from './batch-commands';
 import { modelCommands } from './model-commands';
 import { pricingCommands } from '../pricing/cli-commands';
+import { interviewCommands } from '../interviews/cli-commands';
 
 export interface CommandRequest {
   method: MethodName;
@@ -37,6 +38,10 @@ export interface CliFlags {
   hourly?: boolean;
   'allow-partial'?: boolean;
   replace?: boolean;
+  format?: string;
+  from?: string;
+  to?: string;
+  min?: string;
 }
 
 export interface CommandSpec {
@@ -105,6 +110,7 @@ export const commands: Record<string, CommandSpec> = {
   ...modelCommands,
   ...batchCommands,
   ...pricingCommands,
+  ...interviewCommands,
   call: {
     usage: `call METHOD ['JSON input']   METHOD is one of: ${methodNames.join(', ')}`,
     summary: 'Call any method of the core with a JSON input',

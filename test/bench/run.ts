@@ -4,6 +4,7 @@
  */
 import { benchGpuSampler } from './gpu-sampler.bench';
 import { benchIngest } from './ingest.bench';
+import { benchInterviews } from './interviews.bench';
 import { benchLlmClient } from './llm-client.bench';
 import { benchMetrics } from './metrics.bench';
 import { benchPricing } from './pricing.bench';
@@ -18,6 +19,7 @@ const benches: Record<string, () => Promise<string[]>> = {
   queue: benchQueue,
   pricing: benchPricing,
   gpu: benchGpuSampler,
+  interviews: benchInterviews,
 };
 
 const wanted = process.argv.slice(2);

@@ -19,6 +19,24 @@ describe('migrations', () => {
     expect(plan.map((row) => row.detail).join(' ')).toMatch(/USING INDEX sqlite_autoindex_settings_1 \(key=\?\)/);
   });
 
+  it('006 keeps exit interviews with turns in order, refuses a named anonymous interview, and cascades deletes', () => {
+    const db = new BetterSqlite3(':memory:');
+    db.pragma('foreign_keys = ON');
+    migrate(db, migrations.slice(0, 6));
+    expect(schemaVersionOf(db)).toBe(6);
+    const insert = db.prepare(
+      `INSERT INTO exit_interviews (id, status, employee_name, anonymous, voluntary, guide_version, created_at, updated_at) VALUES (?, 'ready', ?, ?, 1, '1', 0, 0)`,
+    );
+    insert.run('a', 'Dana', 0);
+    expect(() => insert.run('b', 'Dana', 1)).toThrow(/CHECK/);
+    db.prepare(`INSERT INTO exit_turns (interview_id, seq, role, kind, text, source, created_at) VALUES ('a', 1, 'interviewer', 'opening', 'Hello', 'script', 0)`).run();
+    const plan = db.prepare('EXPLAIN QUERY PLAN SELECT * FROM exit_turns WHERE interview_id = ? ORDER BY seq').all('a') as Array<{ detail: string }>;
+    expect(plan.map((row) => row.detail).join(' ')).toMatch(/SEARCH exit_turns USING PRIMARY KEY \(interview_id=\?\)/);
+    expect(plan.map((row) => row.detail).join(' ')).not.toMatch(/TEMP B-TREE/);
+    db.prepare("DELETE FROM exit_interviews WHERE id = 'a'").run();
+    expect(db.prepare('SELECT count(*) AS n FROM exit_turns').get()).toEqual({ n: 0 });
+  });
+
   it('runs only what is pending and is a no-op when up to date', () => {
     const db = new BetterSqlite3(':memory:');
     expect(migrate(db)).toBe(latestSchemaVersion);
