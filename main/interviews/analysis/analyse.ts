@@ -100,7 +100,9 @@ function fromModel(answer: ModelAnswer, input: AnalysisInput, model: string, tem
   const answers = answersOf(input.turns);
   const byModel = new Map(answer.answers.map((entry) => [entry.answer, entry]));
   const themes = verifiedThemes(answer.themes, answers);
-  const overall: Sentiment = { label: answer.overall.sentiment, score: answer.overall.score };
+  // A label that contradicts its own score ("neutral", 0.83) is read by the score, the finer of the two.
+  const consistent = (label: Sentiment['label'], score: number): Sentiment => ({ label: labelOf(score) === label ? label : labelOf(score), score });
+  const overall = consistent(answer.overall.sentiment, answer.overall.score);
   const secondary: ReasonId | null = answer.secondaryReason === answer.primaryReason ? null : answer.secondaryReason;
   return {
     ...fallback,
@@ -113,7 +115,7 @@ function fromModel(answer: ModelAnswer, input: AnalysisInput, model: string, tem
     themes: themes.length > 0 ? themes : fallback.themes,
     answers: fallback.answers.map((entry) => {
       const said = byModel.get(entry.seq);
-      return said === undefined ? entry : { seq: entry.seq, sentiment: suggestion({ label: labelOf(said.score) === said.sentiment ? said.sentiment : labelOf(said.score), score: said.score }, 'llm') };
+      return said === undefined ? entry : { seq: entry.seq, sentiment: suggestion(consistent(said.sentiment, said.score), 'llm') };
     }),
     overall: suggestion(overall, 'llm'),
     regretted: suggestion(answer.regretted, 'llm'),

@@ -89,6 +89,8 @@ export function lexiconThemes(guide: ExitGuide, answers: readonly Turn[], ranked
     const quotes: Theme['quotes'] = [];
     for (const answer of answers) {
       for (const sentence of sentencesOf(answer.text)) {
+        // A quote must say something: "No." or "Not really." supports no theme.
+        if (sentence.split(/\s+/).length < 4) continue;
         const relevant = hits(sentence, area.keywords) > 0 || (answer.area === reason && labelOf(lexiconSentiment(sentence).score) !== 'neutral');
         if (relevant && quotes.length < 3) quotes.push({ seq: answer.seq, text: sentence.length > 240 ? `${sentence.slice(0, 239)}…` : sentence });
       }

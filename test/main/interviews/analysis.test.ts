@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { lexiconSentiment, overallSentiment, reasonScores } from '../../../main/interviews/analysis/lexicon';
+import { labelOf, lexiconSentiment, overallSentiment, reasonScores } from '../../../main/interviews/analysis/lexicon';
 import { verifiedThemes } from '../../../main/interviews/analysis/analyse';
 import { loadBundledGuide } from '../../../main/interviews/guide-store';
 import { analysisSchema, type Aggregate, type Analysis, type InterviewDetail, type InterviewSummary, type Turn } from '../../../main/interviews/schema';
@@ -92,6 +92,7 @@ describe('the analysis, through the contract', () => {
     const answers = detail.turns.filter((turn) => turn.role === 'employee');
     expect(analysis.answers.map((entry) => entry.seq)).toEqual(answers.map((turn) => turn.seq));
     expect(analysis.themes[0]?.reason).toBe('pay-benefits');
+    expect(analysis.themes.flatMap((theme) => theme.quotes).every((quote) => quote.text.split(' ').length >= 4)).toBe(true);
     for (const quote of analysis.themes.flatMap((theme) => theme.quotes)) expect(answers.find((turn) => turn.seq === quote.seq)?.text).toContain(quote.text);
   });
 
@@ -106,6 +107,8 @@ describe('the analysis, through the contract', () => {
     const answers = detail.turns.filter((turn) => turn.role === 'employee');
     for (const quote of analysis.themes.flatMap((theme) => theme.quotes)) expect(answers.find((turn) => turn.seq === quote.seq)?.text).toContain(quote.text);
     expect(analysis.summary.value.length).toBeGreaterThan(0);
+    // However the model labelled them, each sentiment's label agrees with its score.
+    for (const sentiment of [analysis.overall.value, ...analysis.answers.map((entry) => entry.sentiment.value)]) expect(labelOf(sentiment.score)).toBe(sentiment.label);
     const row = r.db.prepare('SELECT method, model, template_id, template_version, options_json FROM exit_analyses WHERE interview_id = ?').get(detail.id);
     expect(row).toMatchObject({ method: 'llm', model: 'llama3.1:8b', template_id: 'exit-analysis', template_version: '1' });
   });
