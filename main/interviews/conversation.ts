@@ -49,7 +49,8 @@ export function progressOf(guide: ExitGuide, turns: readonly Turn[]): { area: Re
   const area = asked?.area ?? null;
   const index = guide.areas.findIndex((entry) => entry.id === area);
   const finished = turns.at(-1)?.kind === 'closing';
-  return { area: finished ? null : area, areaIndex: finished ? guide.areas.length : index + 1, areas: guide.areas.length };
+  // An interview ended early reports the areas it reached, not the whole guide.
+  return { area: finished ? null : area, areaIndex: index + 1, areas: guide.areas.length };
 }
 
 /** The scripted probe for a follow-up when the model is not there; the area's own question rephrased as a last resort. */

@@ -45,18 +45,25 @@ export function lexiconAnalysis(input: AnalysisInput): Analysis {
   };
 }
 
-/** What the model must answer; sent to Ollama as the JSON schema of `format`. */
-export const modelAnswerSchema = z.object({
-  primaryReason: reasonIdSchema,
-  secondaryReason: reasonIdSchema.nullable(),
-  themes: z.array(z.object({ reason: reasonIdSchema, label: z.string().max(80), quotes: z.array(z.object({ answer: z.number().int(), text: z.string().max(400) })).max(4) })).max(6),
-  answers: z.array(z.object({ answer: z.number().int(), sentiment: z.enum(sentimentLabels), score: z.number().min(-1).max(1) })),
-  overall: z.object({ sentiment: z.enum(sentimentLabels), score: z.number().min(-1).max(1) }),
-  regretted: z.boolean(),
-  regrettedBasis: z.string().max(300),
-  summary: z.string().min(1).max(1200),
-});
-type ModelAnswer = z.output<typeof modelAnswerSchema>;
+/**
+ * What the model must answer; sent to Ollama as the JSON schema of `format`. Answer numbers are
+ * limited to the transcript's own, so the grammar cannot let the model cite an answer that was never given.
+ */
+export function modelAnswerSchema(seqs: readonly number[]) {
+  const [first, ...rest] = seqs;
+  const answerNumber = first === undefined ? z.number().int() : z.literal([first, ...rest]);
+  return z.object({
+    primaryReason: reasonIdSchema,
+    secondaryReason: reasonIdSchema.nullable(),
+    themes: z.array(z.object({ reason: reasonIdSchema, label: z.string().max(80), quotes: z.array(z.object({ answer: answerNumber, text: z.string().max(400) })).max(4) })).max(6),
+    answers: z.array(z.object({ answer: answerNumber, sentiment: z.enum(sentimentLabels), score: z.number().min(-1).max(1) })),
+    overall: z.object({ sentiment: z.enum(sentimentLabels), score: z.number().min(-1).max(1) }),
+    regretted: z.boolean(),
+    regrettedBasis: z.string().max(300),
+    summary: z.string().min(1).max(1200),
+  });
+}
+type ModelAnswer = z.output<ReturnType<typeof modelAnswerSchema>>;
 
 const normalise = (text: string): string => text.toLowerCase().replace(/[“”"‘’']/g, '').replace(/\s+/g, ' ').trim();
 
@@ -140,7 +147,7 @@ export async function analyseInterview(input: AnalysisInput, llm: InterviewLlm |
       feature: 'interviews',
       model,
       template,
-      format: modelAnswerSchema,
+      format: modelAnswerSchema(answersOf(input.turns).map((turn) => turn.seq)),
       messages: [
         { role: 'system', content: prompt.system },
         { role: 'user', content: fillPrompt(prompt.user, { facts: facts(input.setup), transcript: transcriptForModel(input.turns) }) },

@@ -14,6 +14,9 @@ const workplaceWords: Record<string, number> = {
   underpaid: -3, overworked: -3, burnout: -3, burnt: -2, burned: -2, micromanaged: -3, micromanage: -2, micromanaging: -2, toxic: -3,
   undervalued: -3, unappreciated: -3, stagnant: -2, stuck: -2, unrecognised: -2, unrecognized: -2, exhausting: -3, understaffed: -2,
   supportive: 2, flexible: 1, mentored: 2, rewarding: 2, appreciated: 2,
+  // The topics of an exit interview are named in every answer, glad or not: "nobody talked about
+  // my growth" is not positive. AFINN scores them as feelings, so here they count for nothing.
+  growth: 0, benefits: 0, opportunity: 0, opportunities: 0, support: 0, recognition: 0, reward: 0, rewards: 0, pay: 0, promote: 0, promoted: 0, promotion: 0, challenge: 0,
 };
 
 /** Below this magnitude an answer reads as neutral. */

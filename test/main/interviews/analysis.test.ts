@@ -24,6 +24,8 @@ describe('the lexicon', () => {
     expect(lexiconSentiment('My manager never listened, I felt ignored and undervalued, and the pressure was awful.')).toMatchObject({ label: 'negative' });
     expect(lexiconSentiment('The team was great, supportive and kind; I loved the projects.')).toMatchObject({ label: 'positive' });
     expect(lexiconSentiment('I worked on the reporting pipeline in the finance team.')).toEqual({ label: 'neutral', score: 0 });
+    // Naming a topic is not a feeling about it.
+    expect(lexiconSentiment('I never got a promotion and nobody talked about my growth or benefits.').score).toBeLessThanOrEqual(0);
     const plain = lexiconSentiment('I was happy with the pay.');
     const negated = lexiconSentiment('I was not happy with the pay.');
     expect(plain.score).toBeGreaterThan(0);
@@ -107,6 +109,8 @@ describe('the analysis, through the contract', () => {
     const answers = detail.turns.filter((turn) => turn.role === 'employee');
     for (const quote of analysis.themes.flatMap((theme) => theme.quotes)) expect(answers.find((turn) => turn.seq === quote.seq)?.text).toContain(quote.text);
     expect(analysis.summary.value.length).toBeGreaterThan(0);
+    // Answer numbers are held to the transcript's by the schema, so the model's sentiment reaches every answer.
+    expect(analysis.answers.some((entry) => entry.sentiment.method === 'llm')).toBe(true);
     // However the model labelled them, each sentiment's label agrees with its score.
     for (const sentiment of [analysis.overall.value, ...analysis.answers.map((entry) => entry.sentiment.value)]) expect(labelOf(sentiment.score)).toBe(sentiment.label);
     const row = r.db.prepare('SELECT method, model, template_id, template_version, options_json FROM exit_analyses WHERE interview_id = ?').get(detail.id);

@@ -177,6 +177,8 @@ describe('pause, resume and end', () => {
     expect(resumed.turns).toHaveLength(paused.turns.length);
     const ended = await r.call<InterviewDetail>('interviews.end', { id });
     expect(ended).toMatchObject({ status: 'ended' });
+    // Ended in the first area: the progress says so, not the whole guide.
+    expect(ended.progress).toEqual({ area: null, areaIndex: 1, areas: loadBundledGuide().areas.length });
     expect(ended.turns.at(-1)).toMatchObject({ kind: 'closing', text: loadBundledGuide().closing });
     await expect(r.call('interviews.answer', { id, text: 'after the end' })).rejects.toMatchObject({ code: 'conflict', message: /ended/ });
   });
