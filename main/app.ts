@@ -19,6 +19,8 @@ import { gpuStatusFromState } from './gpu/status';
 import { createMetricsHandlers } from './metrics/service';
 import { createInterviewHandlers } from './interviews/handlers';
 import { InterviewService } from './interviews/service';
+import { createKitHandlers } from './interviews/kits/handlers';
+import { KitService } from './interviews/kits/service';
 import { isCatalogueCurrent } from './pricing/build-catalogue';
 import { createPricingCore, createPricingHandlers } from './pricing/handlers';
 import { installedFromTags } from './pricing/llm-engine';
@@ -163,6 +165,15 @@ export function createApp(config: AppConfig, log: Logger = defaultLogger): App {
     onToken: (event) => bus.emit('interviews.token', event),
     log: (level, message) => log(level, message),
   });
+  // Kits find gaps by a heuristic and take questions from the bundled bank whenever the model is away.
+  const kits = new KitService({
+    db,
+    llm: { client: llm, model: () => settings.get().models.interviews, installed: installedFromTags(engineHost) },
+    slots: () => settings.get().parallelSlots,
+    uploaded: (fileId) => files.get(fileId),
+    onProgress: (progress) => bus.emit('kits.progress', progress),
+    log: (level, message) => log(level, message),
+  });
 
   const handlers: Handlers = {
     ...createSystemHandlers({ config, db, monitor }),
@@ -185,6 +196,7 @@ export function createApp(config: AppConfig, log: Logger = defaultLogger): App {
     ...createSubmitHandlers(submitDeps),
     ...createPricingHandlers(pricing),
     ...createInterviewHandlers(interviews),
+    ...createKitHandlers(kits),
   };
   const dispatch = createDispatcher(handlers, (error) => log('error', error instanceof Error ? (error.stack ?? error.message) : String(error)));
 
@@ -218,6 +230,8 @@ export function createApp(config: AppConfig, log: Logger = defaultLogger): App {
       closed = true;
       monitor.stop();
       await batches.stop();
+      // A kit being generated stops here; kits.resume finishes it on the next start.
+      await kits.close();
       models.stopAll();
       await Promise.all([supervisor.stop(), gpu.stop()]);
       db.close();

@@ -3,6 +3,7 @@ import { batchEvents, batchMethods } from '../batch/contract';
 import { engineEvents, engineMethods } from '../engine/contract';
 import { gpuEvents, gpuMethods } from '../gpu/contract';
 import { interviewEvents, interviewMethods } from '../interviews/contract';
+import { kitEvents, kitMethods } from '../interviews/kits/contract';
 import { metricsEvents, metricsMethods } from '../metrics/contract';
 import { pricingEvents, pricingMethods } from '../pricing/contract';
 import { settingsEvents, settingsMethods } from '../settings/contract';
@@ -21,6 +22,7 @@ export const contract = {
   ...batchMethods,
   ...pricingMethods,
   ...interviewMethods,
+  ...kitMethods,
 };
 
 export const events = {
@@ -32,6 +34,7 @@ export const events = {
   ...batchEvents,
   ...pricingEvents,
   ...interviewEvents,
+  ...kitEvents,
 };
 
 export type Contract = typeof contract;

@@ -5,6 +5,7 @@
 import { benchGpuSampler } from './gpu-sampler.bench';
 import { benchIngest } from './ingest.bench';
 import { benchInterviews } from './interviews.bench';
+import { benchKits } from './kits.bench';
 import { benchLlmClient } from './llm-client.bench';
 import { benchMetrics } from './metrics.bench';
 import { benchPricing } from './pricing.bench';
@@ -20,6 +21,7 @@ const benches: Record<string, () => Promise<string[]>> = {
   pricing: benchPricing,
   gpu: benchGpuSampler,
   interviews: benchInterviews,
+  kits: benchKits,
 };
 
 const wanted = process.argv.slice(2);

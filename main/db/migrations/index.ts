@@ -5,6 +5,7 @@ import { m003LlmCalls } from './003-llm-calls';
 import { m004Batches } from './004-batches';
 import { m005Pricing } from './005-pricing';
 import { m006Interviews } from './006-interviews';
+import { m007Kits } from './007-kits';
 
 export interface Migration {
   /** The user_version this migration brings the database to. */
@@ -14,6 +15,6 @@ export interface Migration {
 }
 
 /** In order; a migration is never edited once released, only followed by a new one. */
-export const migrations: readonly Migration[] = [m001Settings, m002GpuSamples, m003LlmCalls, m004Batches, m005Pricing, m006Interviews];
+export const migrations: readonly Migration[] = [m001Settings, m002GpuSamples, m003LlmCalls, m004Batches, m005Pricing, m006Interviews, m007Kits];
 
 export const latestSchemaVersion = migrations.length;

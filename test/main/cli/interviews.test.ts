@@ -16,7 +16,8 @@ async function cli(dataDir: string, ...args: string[]) {
 describe('cli: interviews', () => {
   const tempDir = useTempDirs();
 
-  it('lists, analyses, writes reports and the aggregate, as a child process with no engine', async () => {
+  // Nine CLI runs, each a Node start with tsx: slow on a busy two-core machine.
+  it('lists, analyses, writes reports and the aggregate, as a child process with no engine', { timeout: 90_000 }, async () => {
     const dataDir = tempDir();
     const created = JSON.parse(await cli(dataDir, 'call', 'interviews.create', JSON.stringify({ employeeName: 'Ana Ruiz', department: 'Support', tenureMonths: 30 }), '--json')) as { id: string };
     await cli(dataDir, 'call', 'interviews.start', JSON.stringify({ id: created.id }), '--json');
@@ -42,7 +43,7 @@ describe('cli: interviews', () => {
     expect(readFileSync(csvPath, 'utf8')).toMatch(/^section,key,count/);
   });
 
-  it('names what is wrong: a missing id, an unknown interview, a bad format', async () => {
+  it('names what is wrong: a missing id, an unknown interview, a bad format', { timeout: 60_000 }, async () => {
     const dataDir = tempDir();
     const missing = await runCli(['interviews', 'report', '--data-dir', dataDir], noEngine);
     expect(missing.code).not.toBe(0);

@@ -119,7 +119,14 @@ export function sendError(res: ServerResponse, status: number, message: string):
 export function writeLine(res: ServerResponse, value: unknown): Promise<void> {
   return new Promise((resolve) => {
     if (res.destroyed || res.writableEnded) return resolve();
-    res.write(`${JSON.stringify(value)}\n`, () => resolve());
+    // A write pending when the client drops may never call back: the close settles it too, so
+    // the request ends and frees its slot, as a real Ollama does when a client goes away.
+    const done = (): void => {
+      res.off('close', done);
+      resolve();
+    };
+    res.once('close', done);
+    res.write(`${JSON.stringify(value)}\n`, done);
   });
 }
 
