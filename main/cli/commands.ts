@@ -8,6 +8,7 @@ import { batchCommands } from './batch-commands';
 import { modelCommands } from './model-commands';
 import { pricingCommands } from '../pricing/cli-commands';
 import { interviewCommands } from '../interviews/cli-commands';
+import { kitCommands } from '../interviews/kits/cli-commands';
 
 export interface CommandRequest {
   method: MethodName;
@@ -42,6 +43,9 @@ export interface CliFlags {
   from?: string;
   to?: string;
   min?: string;
+  cv?: string;
+  jd?: string;
+  language?: string;
 }
 
 export interface CommandSpec {
@@ -111,6 +115,7 @@ export const commands: Record<string, CommandSpec> = {
   ...batchCommands,
   ...pricingCommands,
   ...interviewCommands,
+  ...kitCommands,
   call: {
     usage: `call METHOD ['JSON input']   METHOD is one of: ${methodNames.join(', ')}`,
     summary: 'Call any method of the core with a JSON input',

@@ -13,7 +13,7 @@ function idArgument(words: string[], usage: string): string {
 }
 
 /** Writes a report file where --out says, through a .part file renamed when whole: a crash leaves no half report under the real name. */
-function writeReport(file: ReportFile, out: string | undefined): string {
+export function writeReportFile(file: ReportFile, out: string | undefined): string {
   const path = resolve(out ?? file.fileName);
   const part = `${path}.part`;
   writeFileSync(part, Buffer.from(file.content, file.encoding === 'base64' ? 'base64' : 'utf8'));
@@ -82,7 +82,7 @@ export const interviewCommands: Record<string, CommandSpec> = {
     build: (words, flags) => ({
       method: 'interviews.report',
       input: { id: idArgument(words, 'interviews report ID'), format: flags.format ?? 'html' },
-      format: (value) => writeReport(value as ReportFile, flags.out),
+      format: (value) => writeReportFile(value as ReportFile, flags.out),
     }),
   },
   'interviews:aggregate': {
@@ -91,6 +91,6 @@ export const interviewCommands: Record<string, CommandSpec> = {
     build: (words, flags) =>
       flags.out === undefined
         ? { method: 'interviews.aggregate', input: periodOf(words, flags), format: formatAggregate }
-        : { method: 'interviews.aggregateCsv', input: periodOf(words, flags), format: (value) => writeReport(value as ReportFile, flags.out) },
+        : { method: 'interviews.aggregateCsv', input: periodOf(words, flags), format: (value) => writeReportFile(value as ReportFile, flags.out) },
   },
 };

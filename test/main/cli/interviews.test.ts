@@ -1,8 +1,9 @@
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../../support/run-cli';
 import { useTempDirs } from '../../support/temp-dir';
+import { dataEngineerCv, seniorDataEngineerJd } from '../interviews/kits/fixtures';
 
 /** An Ollama host nothing answers on: the CLI must work from the guide and the lexicon. */
 const noEngine = { OLLAMA_HOST: 'http://127.0.0.1:9' };
@@ -52,5 +53,27 @@ describe('cli: interviews', () => {
     expect(unknown.stderr).toMatch(/No exit interview nope/);
     const format = await runCli(['interviews', 'report', 'nope', '--format', 'docx', '--data-dir', dataDir], noEngine);
     expect(format.stderr).toMatch(/format/);
+  });
+});
+
+describe('cli: interview kits', () => {
+  const tempDir = useTempDirs();
+
+  it('makes a kit from two files with no engine, then exports it as Markdown', { timeout: 60_000 }, async () => {
+    const dataDir = tempDir();
+    const cvPath = join(dataDir, 'cv.md');
+    const jdPath = join(dataDir, 'jd.txt');
+    writeFileSync(cvPath, dataEngineerCv);
+    writeFileSync(jdPath, seniorDataEngineerJd);
+    const made = await cli(dataDir, 'kits', 'create', '--cv', cvPath, '--jd', jdPath, '--title', 'Senior data engineer');
+    expect(made).toMatch(/^Senior data engineer \(English\) — ready, (\d+) of \1 questions/);
+    expect(made).toMatch(/\[critical\] .*Kafka/i);
+    const id = /Kit id: (\S+)/.exec(made)?.[1] ?? '';
+    const out = join(dataDir, 'kit.md');
+    await cli(dataDir, 'kits', 'export', id, '--format', 'markdown', '--out', out);
+    expect(readFileSync(out, 'utf8')).toMatch(/^# /);
+    const refused = await runCli(['kits', 'create', '--cv', join(dataDir, 'missing.pdf'), '--jd', jdPath, '--data-dir', dataDir], noEngine);
+    expect(refused.code).not.toBe(0);
+    expect(refused.stderr).toMatch(/The CV \(missing\.pdf\) could not be found/);
   });
 });
