@@ -6,6 +6,7 @@ import { Handover } from './Handover';
 import { reopenHandover } from './handover';
 import { InterviewDetailView } from './InterviewDetailView';
 import { InterviewList } from './InterviewList';
+import { KitsTab } from './kits/KitsTab';
 import { NewInterviewForm } from './NewInterviewForm';
 import { ReportView } from './ReportView';
 import { showView, startInterviewsFeed, useInterviews, type InterviewsView } from './store';
@@ -27,18 +28,6 @@ function ExitInterviews() {
   );
 }
 
-function KitsPlaceholder() {
-  return (
-    <section className="card" aria-labelledby="kits-title" data-testid="interview-kits">
-      <h2 id="kits-title" className="card__title">
-        Interview kits
-      </h2>
-      <p>Interview kits arrive next: paste a CV and a job description, see the gaps between them, and get questions to probe each gap, with rubrics for scoring the answers.</p>
-      <p className="not-built">Not built yet: this part of the page comes in the next release.</p>
-    </section>
-  );
-}
-
 export function InterviewsPage() {
   const view = useInterviews((state) => state.view);
   useEffect(() => {
@@ -52,7 +41,7 @@ export function InterviewsPage() {
       {view === 'interviews' && <ExitInterviews />}
       {view === 'report' && <ReportView />}
       {view === 'guide' && <GuideEditor />}
-      {view === 'kits' && <KitsPlaceholder />}
+      {view === 'kits' && <KitsTab />}
       <Handover />
     </div>
   );
