@@ -63,7 +63,7 @@ export interface ReasonScores {
 }
 
 /**
- * Scores each reason by its keywords across every answer, plus the weight of negative answers
+ * Scores each reason by its keywords across every answer, plus a little for negative answers
  * given while that reason's area was being discussed. The top is primary; the runner-up is
  * secondary when it has at least half the primary's score.
  */
@@ -72,7 +72,9 @@ export function reasonScores(guide: ExitGuide, answers: readonly Turn[], sentime
   for (const answer of answers) {
     for (const area of guide.areas) scores[area.id] += hits(answer.text, area.keywords);
     const sentiment = sentiments.get(answer.seq);
-    if (answer.area !== null && sentiment !== undefined && sentiment.score < 0) scores[answer.area] += Math.round(-sentiment.score * 4 * 100) / 100;
+    // Where a negative answer was given counts for less than a keyword (at most 1): an answer about
+    // pay given to the career question is about pay.
+    if (answer.area !== null && sentiment !== undefined && sentiment.score < 0) scores[answer.area] += Math.round(-sentiment.score * 100) / 100;
   }
   const ranked = [...reasonIds].filter((id) => scores[id] > 0).sort((a, b) => scores[b] - scores[a] || reasonIds.indexOf(a) - reasonIds.indexOf(b));
   const primary = ranked[0] ?? 'other';

@@ -53,6 +53,14 @@ describe('the lexicon', () => {
     expect(scores.secondary).toBe('manager');
   });
 
+  it('reads an answer by what it says, not by the question it answered', () => {
+    const guide = loadBundledGuide();
+    const answers = [answer(2, 'career-growth', 'I was underpaid compared with my peers elsewhere.')];
+    const sentiments = new Map(answers.map((entry) => [entry.seq, lexiconSentiment(entry.text)]));
+    expect(sentiments.get(2)?.label).toBe('negative');
+    expect(reasonScores(guide, answers, sentiments).primary).toBe('pay-benefits');
+  });
+
   it('keeps only quotes the employee really said, moving one to the answer it came from', () => {
     const answers = [answer(3, 'pay-benefits', 'The salary was far below market.'), answer(5, 'manager', 'My manager never gave feedback.')];
     const themes = verifiedThemes(
