@@ -21,6 +21,8 @@ import { createInterviewHandlers } from './interviews/handlers';
 import { InterviewService } from './interviews/service';
 import { createKitHandlers } from './interviews/kits/handlers';
 import { KitService } from './interviews/kits/service';
+import { createSkillHandlers } from './skills/handlers';
+import { SkillService } from './skills/service';
 import { isCatalogueCurrent } from './pricing/build-catalogue';
 import { createPricingCore, createPricingHandlers } from './pricing/handlers';
 import { installedFromTags } from './pricing/llm-engine';
@@ -174,6 +176,14 @@ export function createApp(config: AppConfig, log: Logger = defaultLogger): App {
     onProgress: (progress) => bus.emit('kits.progress', progress),
     log: (level, message) => log(level, message),
   });
+  // Skills are inferred from the rubrics when no model is active, and reasoned by the template whenever the engine is away.
+  const skills = new SkillService({
+    db,
+    llm: { client: llm, model: () => settings.get().models.skills, installed: installedFromTags(engineHost), contextTokens: () => settings.get().contextLength },
+    slots: () => settings.get().parallelSlots,
+    onProgress: (progress) => bus.emit('skills.progress', progress),
+    log: (level, message) => log(level, message),
+  });
 
   const handlers: Handlers = {
     ...createSystemHandlers({ config, db, monitor }),
@@ -197,6 +207,7 @@ export function createApp(config: AppConfig, log: Logger = defaultLogger): App {
     ...createPricingHandlers(pricing),
     ...createInterviewHandlers(interviews),
     ...createKitHandlers(kits),
+    ...createSkillHandlers(skills),
   };
   const dispatch = createDispatcher(handlers, (error) => log('error', error instanceof Error ? (error.stack ?? error.message) : String(error)));
 
@@ -232,6 +243,8 @@ export function createApp(config: AppConfig, log: Logger = defaultLogger): App {
       await batches.stop();
       // A kit being generated stops here; kits.resume finishes it on the next start.
       await kits.close();
+      // A skills job stops here; the people done are kept and the job reads as cancelled.
+      await skills.close();
       models.stopAll();
       await Promise.all([supervisor.stop(), gpu.stop()]);
       db.close();

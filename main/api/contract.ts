@@ -7,6 +7,7 @@ import { kitEvents, kitMethods } from '../interviews/kits/contract';
 import { metricsEvents, metricsMethods } from '../metrics/contract';
 import { pricingEvents, pricingMethods } from '../pricing/contract';
 import { settingsEvents, settingsMethods } from '../settings/contract';
+import { skillEvents, skillMethods } from '../skills/contract';
 import { systemEvents, systemMethods } from '../system/contract';
 
 /**
@@ -23,6 +24,7 @@ export const contract = {
   ...pricingMethods,
   ...interviewMethods,
   ...kitMethods,
+  ...skillMethods,
 };
 
 export const events = {
@@ -35,6 +37,7 @@ export const events = {
   ...pricingEvents,
   ...interviewEvents,
   ...kitEvents,
+  ...skillEvents,
 };
 
 export type Contract = typeof contract;

@@ -9,6 +9,7 @@ import { modelCommands } from './model-commands';
 import { pricingCommands } from '../pricing/cli-commands';
 import { interviewCommands } from '../interviews/cli-commands';
 import { kitCommands } from '../interviews/kits/cli-commands';
+import { skillCommands } from '../skills/cli-commands';
 
 export interface CommandRequest {
   method: MethodName;
@@ -46,6 +47,9 @@ export interface CliFlags {
   cv?: string;
   jd?: string;
   language?: string;
+  reasoning?: string;
+  skill?: string;
+  activate?: string;
 }
 
 export interface CommandSpec {
@@ -116,6 +120,7 @@ export const commands: Record<string, CommandSpec> = {
   ...pricingCommands,
   ...interviewCommands,
   ...kitCommands,
+  ...skillCommands,
   call: {
     usage: `call METHOD ['JSON input']   METHOD is one of: ${methodNames.join(', ')}`,
     summary: 'Call any method of the core with a JSON input',

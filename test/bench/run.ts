@@ -10,6 +10,7 @@ import { benchLlmClient } from './llm-client.bench';
 import { benchMetrics } from './metrics.bench';
 import { benchPricing } from './pricing.bench';
 import { benchQueue } from './queue.bench';
+import { benchSkills } from './skills.bench';
 import { benchTransport } from './transport.bench';
 
 const benches: Record<string, () => Promise<string[]>> = {
@@ -22,6 +23,7 @@ const benches: Record<string, () => Promise<string[]>> = {
   gpu: benchGpuSampler,
   interviews: benchInterviews,
   kits: benchKits,
+  skills: benchSkills,
 };
 
 const wanted = process.argv.slice(2);

@@ -6,6 +6,7 @@ import { m004Batches } from './004-batches';
 import { m005Pricing } from './005-pricing';
 import { m006Interviews } from './006-interviews';
 import { m007Kits } from './007-kits';
+import { m008Skills } from './008-skills';
 
 export interface Migration {
   /** The user_version this migration brings the database to. */
@@ -15,6 +16,6 @@ export interface Migration {
 }
 
 /** In order; a migration is never edited once released, only followed by a new one. */
-export const migrations: readonly Migration[] = [m001Settings, m002GpuSamples, m003LlmCalls, m004Batches, m005Pricing, m006Interviews, m007Kits];
+export const migrations: readonly Migration[] = [m001Settings, m002GpuSamples, m003LlmCalls, m004Batches, m005Pricing, m006Interviews, m007Kits, m008Skills];
 
 export const latestSchemaVersion = migrations.length;
