@@ -59,3 +59,27 @@ export function transcriptHtml(turns: readonly ReportTurn[]): string {
   const body = turns.length === 0 ? '<p class="muted">Nothing was said yet.</p>' : turns.map(turnHtml).join('');
   return `<section><h2>Transcript</h2>${body}</section>`;
 }
+
+/**
+ * A whole self-contained page: inline styles only, and a policy that lets it run nothing and fetch
+ * nothing, even if some text escaped escaping. `body` is HTML already escaped.
+ */
+export function htmlDocument(title: string, styles: string, body: readonly string[]): string {
+  return [
+    '<!DOCTYPE html>',
+    '<html lang="en">',
+    '<head>',
+    '<meta charset="utf-8">',
+    `<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'">`,
+    '<meta name="viewport" content="width=device-width, initial-scale=1">',
+    `<title>${escapeHtml(title)}</title>`,
+    `<style>${styles}</style>`,
+    '</head>',
+    '<body>',
+    `<h1>${escapeHtml(title)}</h1>`,
+    ...body,
+    '</body>',
+    '</html>',
+    '',
+  ].join('\n');
+}

@@ -1,6 +1,6 @@
 import type { InterviewDetail } from '../schema';
 import { reportContentOf } from './content';
-import { analysisHtml, escapeHtml, factsHtml, transcriptHtml } from './html-parts';
+import { analysisHtml, escapeHtml, factsHtml, htmlDocument, transcriptHtml } from './html-parts';
 
 /**
  * One exit interview as a self-contained HTML document: inline styles, no scripts, nothing
@@ -30,25 +30,10 @@ const styles = `
 
 export function renderInterviewHtml(detail: InterviewDetail, options: { generatedAt: Date; guideTitle?: string }): string {
   const content = reportContentOf(detail, options);
-  return [
-    '<!DOCTYPE html>',
-    '<html lang="en">',
-    '<head>',
-    '<meta charset="utf-8">',
-    // Belt and braces: even if some text escaped escaping, the page may run nothing and fetch nothing.
-    `<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'">`,
-    '<meta name="viewport" content="width=device-width, initial-scale=1">',
-    `<title>${escapeHtml(content.title)}</title>`,
-    `<style>${styles}</style>`,
-    '</head>',
-    '<body>',
-    `<h1>${escapeHtml(content.title)}</h1>`,
+  return htmlDocument(content.title, styles, [
     factsHtml(content.facts),
     analysisHtml(content.analysis),
     transcriptHtml(content.transcript),
     `<footer>${escapeHtml(content.footer)}</footer>`,
-    '</body>',
-    '</html>',
-    '',
-  ].join('\n');
+  ]);
 }

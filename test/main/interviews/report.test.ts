@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { reportFileName } from '../../../main/interviews/report/file-name';
 import { renderInterviewHtml } from '../../../main/interviews/report/html';
-import { renderInterviewPdf, toPdfText } from '../../../main/interviews/report/pdf';
+import { renderInterviewPdf } from '../../../main/interviews/report/pdf';
+import { toPdfText } from '../../../main/interviews/report/pdf-document';
 import { reportFileSchema, type InterviewDetail, type Turn } from '../../../main/interviews/schema';
 import { distinctiveAnswerWord, interviewDetail } from './report-fixture';
 

@@ -1,4 +1,4 @@
-import { escapeHtml } from '../../report/html-parts';
+import { escapeHtml, htmlDocument } from '../../report/html-parts';
 import type { KitDetail } from '../schema';
 import { kitReportContent, type KitReportQuestion } from './content';
 
@@ -46,24 +46,10 @@ function questionHtml(question: KitReportQuestion): string {
 export function renderKitHtml(kit: KitDetail, options: { generatedAt: Date }): string {
   const content = kitReportContent(kit, options);
   const facts = content.facts.map((fact) => `<tr><th scope="row">${text(fact.label)}</th><td>${text(fact.value)}</td></tr>`).join('');
-  return [
-    '<!DOCTYPE html>',
-    '<html lang="en">',
-    '<head>',
-    '<meta charset="utf-8">',
-    `<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'">`,
-    '<meta name="viewport" content="width=device-width, initial-scale=1">',
-    `<title>${text(content.title)}</title>`,
-    `<style>${styles}</style>`,
-    '</head>',
-    '<body>',
-    `<h1>${text(content.title)}</h1>`,
+  return htmlDocument(content.title, styles, [
     `<table class="facts">${facts}</table>`,
     `<p>${text(content.ratingsSummary)}</p>`,
     ...content.questions.map(questionHtml),
     `<footer>${text(content.footer)}</footer>`,
-    '</body>',
-    '</html>',
-    '',
-  ].join('\n');
+  ]);
 }

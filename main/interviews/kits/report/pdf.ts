@@ -1,5 +1,4 @@
-import PDFDocument from 'pdfkit';
-import { toPdfText } from '../../report/pdf';
+import { renderPdf, toPdfText, type PdfDoc } from '../../report/pdf-document';
 import type { KitDetail } from '../schema';
 import { kitReportContent, type KitReportContent, type KitReportQuestion } from './content';
 
@@ -10,7 +9,7 @@ import { kitReportContent, type KitReportContent, type KitReportQuestion } from 
  */
 
 const colours = { text: '#1d1d1f', muted: '#666666', notice: '#8a4b00' } as const;
-type Doc = PDFKit.PDFDocument;
+type Doc = PdfDoc;
 
 /** One paragraph; an indent holds for its wrapped lines too, so a rubric level reads as one block. */
 function line(doc: Doc, text: string, options: { font?: string; size?: number; colour?: string; indent?: number } = {}): void {
@@ -66,22 +65,5 @@ function writeKit(doc: Doc, content: KitReportContent): void {
 
 export function renderKitPdf(kit: KitDetail, options: { generatedAt: Date }): Promise<Buffer> {
   const content = kitReportContent(kit, options);
-  return new Promise((resolve, reject) => {
-    const doc = new PDFDocument({
-      size: 'A4',
-      margin: 56,
-      compress: false,
-      info: { Title: toPdfText(content.title), Author: 'Talent Workstation', CreationDate: options.generatedAt },
-    });
-    const chunks: Buffer[] = [];
-    doc.on('data', (chunk: Buffer) => chunks.push(chunk));
-    doc.on('end', () => resolve(Buffer.concat(chunks)));
-    doc.on('error', reject);
-    try {
-      writeKit(doc, content);
-      doc.end();
-    } catch (error) {
-      reject(error instanceof Error ? error : new Error(String(error)));
-    }
-  });
+  return renderPdf(content.title, options.generatedAt, (doc) => writeKit(doc, content));
 }
