@@ -1,11 +1,8 @@
-import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Locator, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, type Browser } from './support/browser';
-import { useServedApp } from './support/served-app';
-import { startServe, type ServeProcess } from './support/serve-process';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { useOfflineApp, useServedApp } from './support/served-app';
 
 const screenshots = join(process.cwd(), 'test-results', 'e2e');
 const soon = { timeout: 10_000, interval: 50 };
@@ -290,25 +287,10 @@ describe('exit interviews in Chromium, with the local model (the Ollama stand-in
 });
 
 describe('exit interviews in Chromium, with no model server', () => {
-  let dataDir: string;
-  let serve: ServeProcess;
-  let browser: Browser;
+  const offline = useOfflineApp('interviews-offline');
   let page: Page;
-
-  beforeAll(async () => {
-    mkdirSync(screenshots, { recursive: true });
-    dataDir = mkdtempSync(join(tmpdir(), 'tw-e2e-interviews-offline-'));
-    // Nothing listens on port 9, and no Ollama program can be found to start there.
-    serve = await startServe(['--port', '0', '--data-dir', dataDir], { OLLAMA_HOST: 'http://127.0.0.1:9', OLLAMA_BIN: join(dataDir, 'no-ollama') });
-    browser = await launchBrowser();
-    page = await browser.context.newPage();
-    await page.goto(serve.url);
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await serve?.stop();
-    if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+  beforeAll(() => {
+    page = offline.page;
   });
 
   it('runs an anonymous interview on the guide alone, with no error for the employee, and analyses it with the lexicon', async () => {

@@ -1,12 +1,9 @@
-import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Locator, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { dataEngineerCv, seniorDataEngineerJd } from '../main/interviews/kits/fixtures';
-import { launchBrowser, type Browser } from './support/browser';
-import { useServedApp } from './support/served-app';
-import { startServe, type ServeProcess } from './support/serve-process';
+import { useOfflineApp, useServedApp } from './support/served-app';
 
 const screenshots = join(process.cwd(), 'test-results', 'e2e');
 const soon = { timeout: 10_000, interval: 50 };
@@ -241,25 +238,10 @@ describe('interview kits in Chromium, with the local model (the Ollama stand-in)
 });
 
 describe('interview kits in Chromium, with no model server', () => {
-  let dataDir: string;
-  let serve: ServeProcess;
-  let browser: Browser;
+  const offline = useOfflineApp('kits-offline');
   let page: Page;
-
-  beforeAll(async () => {
-    mkdirSync(screenshots, { recursive: true });
-    dataDir = mkdtempSync(join(tmpdir(), 'tw-e2e-kits-offline-'));
-    // Nothing listens on port 9, and no Ollama program can be found to start there.
-    serve = await startServe(['--port', '0', '--data-dir', dataDir], { OLLAMA_HOST: 'http://127.0.0.1:9', OLLAMA_BIN: join(dataDir, 'no-ollama') });
-    browser = await launchBrowser();
-    page = await browser.context.newPage();
-    await page.goto(serve.url);
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await serve?.stop();
-    if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+  beforeAll(() => {
+    page = offline.page;
   });
 
   it('still makes a kit: gaps by the heuristic, questions from the bank, each marked as such', async () => {

@@ -51,3 +51,27 @@ export function useServedApp(options: ServedAppOptions): ServedApp {
   });
   return app;
 }
+
+export type OfflineApp = Omit<ServedApp, 'ollama'>;
+
+/**
+ * The app in a browser with no model server at all: nothing listens at its Ollama host and no
+ * Ollama program can be found to start there, as on a workstation where Ollama is not installed.
+ */
+export function useOfflineApp(name: string): OfflineApp {
+  const app = {} as OfflineApp;
+  beforeAll(async () => {
+    mkdirSync(screenshotsDir, { recursive: true });
+    app.dataDir = mkdtempSync(join(tmpdir(), `tw-e2e-${name}-`));
+    app.serve = await startServe(['--port', '0', '--data-dir', app.dataDir], { OLLAMA_HOST: 'http://127.0.0.1:9', OLLAMA_BIN: join(app.dataDir, 'no-ollama') });
+    app.browser = await launchBrowser();
+    app.page = await app.browser.context.newPage();
+    await app.page.goto(app.serve.url);
+  });
+  afterAll(async () => {
+    await app.browser?.close();
+    await app.serve?.stop();
+    if (app.dataDir) rmSync(app.dataDir, { recursive: true, force: true });
+  });
+  return app;
+}
