@@ -4,6 +4,7 @@ import { StatusBadge } from './StatusBadge';
 import { formatTime } from '../../lib/format';
 import { answersText, nameOf, placeOf, reasonTitle, statusLooks } from './format';
 import { filterList, loadList, openNewForm, searchList, selectInterview, useInterviews } from './store';
+import { LoadedList } from '../../components/LoadedList';
 
 function InterviewRow({ interview, selected }: { interview: InterviewSummary; selected: boolean }) {
   const place = placeOf(interview);
@@ -54,35 +55,17 @@ export function InterviewList() {
   const pane = useInterviews((state) => state.pane);
   const filtered = search.trim() !== '' || status !== '';
 
-  let content;
-  if (list === null) {
-    content =
-      listError === null ? (
-        <p className="muted">Reading the interviews…</p>
-      ) : (
-        <div className="notice notice--error" role="alert">
-          <p>The interviews could not be read: {listError}</p>
-          <button type="button" className="button" onClick={() => void loadList()}>
-            Try again
-          </button>
-        </div>
-      );
-  } else if (list.items.length === 0) {
-    content = (
-      <div className="empty-state">
-        <p className="empty-state__headline">{filtered ? 'No interview matches' : 'No exit interviews yet'}</p>
-        <p className="muted">{filtered ? 'Try other words, or show every status.' : 'Set up the first one with “New exit interview”.'}</p>
-      </div>
-    );
-  } else {
-    content = (
-      <ul className="interview-list" aria-label="Exit interviews, newest first">
-        {list.items.map((interview) => (
-          <InterviewRow key={interview.id} interview={interview} selected={pane === 'detail' && interview.id === selectedId} />
-        ))}
-      </ul>
-    );
-  }
+  const content = (
+    <LoadedList
+      items={list?.items ?? null}
+      error={listError}
+      noun="the interviews"
+      onRetry={() => void loadList()}
+      empty={filtered ? { headline: 'No interview matches', hint: 'Try other words, or show every status.' } : { headline: 'No exit interviews yet', hint: 'Set up the first one with “New exit interview”.' }}
+      label="Exit interviews, newest first"
+      renderItem={(interview) => <InterviewRow key={interview.id} interview={interview} selected={pane === 'detail' && interview.id === selectedId} />}
+    />
+  );
 
   return (
     <section className="card interview-list-card" aria-labelledby="interviews-list-title" data-testid="interviews-list" data-total={list?.total ?? ''}>

@@ -1,6 +1,7 @@
 import { SearchBox } from '../../components/SearchBox';
 import { formatDay, personLabel } from './format';
 import { loadPeople, openPerson, searchPeople, useSkills, type PersonRow } from './store';
+import { LoadedList } from '../../components/LoadedList';
 
 function PersonItem({ person, selected }: { person: PersonRow; selected: boolean }) {
   return (
@@ -26,35 +27,17 @@ export function PeopleList() {
   const search = useSkills((state) => state.search);
   const personId = useSkills((state) => state.personId);
 
-  let content;
-  if (people === null) {
-    content =
-      error === null ? (
-        <p className="muted">Reading the people…</p>
-      ) : (
-        <div className="notice notice--error" role="alert">
-          <p>The people could not be read: {error}</p>
-          <button type="button" className="button" onClick={() => void loadPeople()}>
-            Try again
-          </button>
-        </div>
-      );
-  } else if (people.length === 0) {
-    content = (
-      <div className="empty-state">
-        <p className="empty-state__headline">{search.trim() === '' ? 'No one assessed yet' : 'No one matches'}</p>
-        <p className="muted">{search.trim() === '' ? 'Assess a finished exit interview or a transcript under “Assess”.' : 'Try another name or id.'}</p>
-      </div>
-    );
-  } else {
-    content = (
-      <ul className="interview-list" aria-label="People, most recently assessed first">
-        {people.map((person) => (
-          <PersonItem key={person.id} person={person} selected={person.id === personId} />
-        ))}
-      </ul>
-    );
-  }
+  const content = (
+    <LoadedList
+      items={people}
+      error={error}
+      noun="the people"
+      onRetry={() => void loadPeople()}
+      empty={search.trim() === '' ? { headline: 'No one assessed yet', hint: 'Assess a finished exit interview or a transcript under “Assess”.' } : { headline: 'No one matches', hint: 'Try another name or id.' }}
+      label="People, most recently assessed first"
+      renderItem={(person) => <PersonItem key={person.id} person={person} selected={person.id === personId} />}
+    />
+  );
 
   return (
     <section className="card interview-list-card" aria-labelledby="skills-people-title" data-testid="skills-people" data-total={people?.length ?? ''}>

@@ -4,6 +4,7 @@ import { countsText, dayText } from './format';
 import { KitSettings } from './KitSettings';
 import { KitStatusBadge } from './KitBadges';
 import { loadKits, openNewKit, searchKits, selectKit, useKits } from './store';
+import { LoadedList } from '../../../components/LoadedList';
 
 function KitRow({ kit, selected }: { kit: KitSummary; selected: boolean }) {
   return (
@@ -32,35 +33,17 @@ export function KitList() {
   const pane = useKits((state) => state.pane);
   const searching = search.trim() !== '';
 
-  let content;
-  if (list === null) {
-    content =
-      listError === null ? (
-        <p className="muted">Reading the kits…</p>
-      ) : (
-        <div className="notice notice--error" role="alert">
-          <p>The kits could not be read: {listError}</p>
-          <button type="button" className="button" onClick={() => void loadKits()}>
-            Try again
-          </button>
-        </div>
-      );
-  } else if (list.items.length === 0) {
-    content = (
-      <div className="empty-state">
-        <p className="empty-state__headline">{searching ? 'No kit matches' : 'No interview kits yet'}</p>
-        <p className="muted">{searching ? 'Try other words: titles, file names and ids are searched.' : 'Make one from a CV and a job description with “New kit”.'}</p>
-      </div>
-    );
-  } else {
-    content = (
-      <ul className="interview-list" aria-label="Interview kits, most recently changed first">
-        {list.items.map((kit) => (
-          <KitRow key={kit.id} kit={kit} selected={pane === 'kit' && kit.id === selectedId} />
-        ))}
-      </ul>
-    );
-  }
+  const content = (
+    <LoadedList
+      items={list?.items ?? null}
+      error={listError}
+      noun="the kits"
+      onRetry={() => void loadKits()}
+      empty={searching ? { headline: 'No kit matches', hint: 'Try other words: titles, file names and ids are searched.' } : { headline: 'No interview kits yet', hint: 'Make one from a CV and a job description with “New kit”.' }}
+      label="Interview kits, most recently changed first"
+      renderItem={(kit) => <KitRow key={kit.id} kit={kit} selected={pane === 'kit' && kit.id === selectedId} />}
+    />
+  );
 
   return (
     <section className="card interview-list-card" aria-labelledby="kits-list-title" data-testid="kits-list" data-total={list?.total ?? ''}>
